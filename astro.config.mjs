@@ -1,0 +1,19 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import newsroom from '@newsroom/astro';
+
+// The publication in one place: its URL, time zone and locale. Every date on the site, in feeds and in
+// sitemaps is read and shown in `timeZone`, whatever the build machine's TZ.
+export default defineConfig({
+	site: 'https://asiapacific-news.example',
+	trailingSlash: 'ignore',
+	compressHTML: true,
+	integrations: [
+		newsroom({
+			name: 'Asia Pacific Daily',
+			description: 'News and analysis from across the Asia-Pacific region.',
+			locale: 'en-US',
+			timeZone: 'Asia/Kuala_Lumpur',
+		}),
+	],
+});

@@ -1,0 +1,4 @@
+// The components a site places in its layouts and pages.
+export { default as FormattedDate } from './components/FormattedDate.astro';
+export { default as RecentPosts } from './recent-posts/RecentPosts.astro';
+export { default as SeoHead } from './seo/SeoHead.astro';

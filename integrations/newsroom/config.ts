@@ -1,0 +1,11 @@
+import type { NewsroomOptions } from './options.ts';
+
+/** What `virtual:newsroom/config` exports: the validated options plus what the build knows. */
+export interface NewsroomConfig extends NewsroomOptions {
+	/** Absolute site URL with a trailing slash, e.g. "https://news.example/". */
+	site: string;
+	/** The build's "now" (ISO 8601): later articles are embargoed. */
+	buildTime: string;
+	/** The primary language subtag of `locale`, e.g. "en". */
+	language: string;
+}

@@ -1,0 +1,74 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { AstroError } from 'astro/errors';
+import newsroom from 'virtual:newsroom/config';
+import { groupArticles } from './group-articles.ts';
+import { selectPublished } from './published.ts';
+
+export type Article = CollectionEntry<'articles'>;
+export type Author = CollectionEntry<'authors'>;
+export type Section = CollectionEntry<'sections'>;
+
+/** Everything a page needs about the content, resolved once per build. */
+export interface Newsroom {
+	/** Published articles, newest first (no drafts, nothing under embargo). */
+	articles: Article[];
+	authors: Map<string, Author>;
+	sections: Map<string, Section>;
+	/** Sections in navigation order. */
+	sectionList: Section[];
+	/** Published articles by author id, section id and tag slug, newest first. */
+	byAuthor: Map<string, Article[]>;
+	bySection: Map<string, Article[]>;
+	byTag: Map<string, { name: string; articles: Article[] }>;
+}
+
+let cached: Promise<Newsroom> | undefined;
+
+/**
+ * The published set and its lookups, computed once per build and shared by every page and route.
+ * Fails the build when an article names an author or section that does not exist (Astro only logs that).
+ */
+export function loadNewsroom(): Promise<Newsroom> {
+	cached ??= load();
+	return cached;
+}
+
+async function load(): Promise<Newsroom> {
+	const [all, authorList, sectionList] = await Promise.all([
+		getCollection('articles'),
+		getCollection('authors'),
+		getCollection('sections'),
+	]);
+	const authors = new Map(authorList.map((author) => [author.id, author]));
+	const sections = new Map(sectionList.map((section) => [section.id, section]));
+	const problems: string[] = [];
+	for (const article of all) {
+		const file = article.filePath ?? article.id;
+		article.data.authors.forEach((author, index) => {
+			if (!authors.has(author.id)) {
+				problems.push(`${file}: **authors.${index}**: unknown author "${author.id}"; expected one of ${list(authors)}`);
+			}
+		});
+		if (!sections.has(article.data.section.id)) {
+			problems.push(`${file}: **section**: unknown section "${article.data.section.id}"; expected one of ${list(sections)}`);
+		}
+	}
+	if (problems.length > 0) {
+		throw new AstroError(
+			`Articles refer to authors or sections that do not exist:\n${problems.join('\n')}`,
+			'Fix the id, or add the file under src/content/authors/ or src/content/sections/.',
+		);
+	}
+	const articles = selectPublished(all, new Date(newsroom.buildTime));
+	return {
+		articles,
+		...groupArticles(articles),
+		authors,
+		sections,
+		sectionList: [...sectionList].sort((a, b) => a.data.order - b.data.order || a.data.name.localeCompare(b.data.name)),
+	};
+}
+
+function list(map: Map<string, unknown>): string {
+	return [...map.keys()].map((id) => `"${id}"`).join(', ');
+}

@@ -1,0 +1,88 @@
+import { readFile } from 'node:fs/promises';
+import type { Loader } from 'astro/loaders';
+import { glob } from 'astro/loaders';
+import { AstroError } from 'astro/errors';
+import { extractFrontmatter } from 'astro/markdown';
+import yaml from 'js-yaml';
+import { heldBackSummary } from './published.ts';
+
+interface ArticlesLoaderOptions {
+	/** Folder of the articles, relative to the project root; nested folders are fine. */
+	base: string;
+	/** The build's "now" (ISO 8601), to report what the embargo holds back. */
+	buildTime: string;
+	/** The site's time zone, to report the next embargo lift in local time. */
+	timeZone: string;
+}
+
+/**
+ * Astro's glob loader over Markdown and MDX, made strict for a newsroom:
+ * - frontmatter dates reach the schema as written (js-yaml would turn `2026-02-30` into March 2 and read
+ *   `2026-01-28 09:00` as UTC), so the schema can reject impossible dates and apply the site's time zone;
+ * - two files that would share an id (and so a URL) fail the build instead of one silently replacing the other;
+ * - after loading it logs how many articles are held back (drafts, embargo) and when the next embargo lifts.
+ */
+export function articlesLoader({ base, buildTime, timeZone }: ArticlesLoaderOptions): Loader {
+	let filesById = new Map<string, string>();
+	const inner = glob({
+		base,
+		pattern: '**/*.{md,mdx}',
+		deferRender: true,
+		generateId: ({ entry }) => {
+			const id = entryId(entry);
+			const other = filesById.get(id);
+			if (other !== undefined && other !== entry) {
+				throw new AstroError(
+					`Two articles resolve to the same URL: "${other}" and "${entry}" (id "${id}").`,
+					'Rename one of the files: each article needs its own file name within its folder.',
+				);
+			}
+			filesById.set(id, entry);
+			return id;
+		},
+	});
+	return {
+		name: 'newsroom-articles',
+		load: async (context) => {
+			filesById = new Map();
+			await inner.load({
+				...context,
+				parseData: async (entry) => {
+					const source = await readFile(entry.filePath!, 'utf8');
+					return context.parseData({ ...entry, data: rawFrontmatter(source) ?? entry.data });
+				},
+			});
+			const summary = heldBackSummary(
+				[...context.store.values()].map((entry) => entry.data as { draft: boolean; pubDate: Date }),
+				new Date(buildTime),
+			);
+			context.logger.info(describeHeldBack(summary, timeZone));
+		},
+	};
+}
+
+/** An article's id (and URL path): its path below the articles folder, lowercased, without the extension. */
+function entryId(entry: string): string {
+	return entry
+		.replace(/\.mdx?$/i, '')
+		.split('/')
+		.map((segment) => segment.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, ''))
+		.join('/')
+		.replace(/\/index$/, '');
+}
+
+/** YAML frontmatter parsed with the core schema: timestamps stay strings for the schema to read. */
+function rawFrontmatter(source: string): Record<string, unknown> | undefined {
+	const text = extractFrontmatter(source);
+	if (text === undefined) return undefined;
+	const data = yaml.load(text, { schema: yaml.CORE_SCHEMA });
+	return data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
+}
+
+function describeHeldBack(summary: ReturnType<typeof heldBackSummary>, timeZone: string): string {
+	const { published, drafts, embargoed, nextLift } = summary;
+	const lift = nextLift
+		? `; next embargo lifts ${new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone, timeZoneName: 'short' }).format(nextLift)}`
+		: '';
+	return `${published} published; held back: ${drafts} draft(s), ${embargoed} embargoed${lift}`;
+}

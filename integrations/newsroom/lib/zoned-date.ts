@@ -1,0 +1,71 @@
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+
+/** Thrown for a date that is malformed or does not exist on the calendar. */
+export class InvalidDateError extends Error {}
+
+/**
+ * Reads a frontmatter date. With an offset (`Z`, `+08:00`) it is that instant; without one it is wall-clock
+ * time in `timeZone`, so "2026-01-28 09:00" means 9 am where the newsroom is, whatever machine builds it.
+ * Impossible dates (2026-02-30, 25:00) are rejected instead of rolling over.
+ */
+export function parseZonedDate(text: string, timeZone: string): Date {
+	const match = DATE_RE.exec(text.trim());
+	if (!match) {
+		throw new InvalidDateError(`expected a date like 2026-01-28 or 2026-01-28T09:30 or 2026-01-28T09:30:00+08:00, got "${text}"`);
+	}
+	const [, y, mo, d, h = '0', mi = '0', s = '0', ms = '0', offset] = match;
+	const fields = [y, mo, d, h, mi, s].map(Number) as [number, number, number, number, number, number];
+	const [year, month, day, hour, minute, second] = fields;
+	const wallClock = Date.UTC(year, month - 1, day, hour, minute, second, Number(ms.padEnd(3, '0')));
+	const check = new Date(wallClock);
+	if (
+		check.getUTCFullYear() !== year ||
+		check.getUTCMonth() !== month - 1 ||
+		check.getUTCDate() !== day ||
+		check.getUTCHours() !== hour ||
+		check.getUTCMinutes() !== minute ||
+		check.getUTCSeconds() !== second
+	) {
+		throw new InvalidDateError(`"${text}" is not a real date or time (check the day of the month and the hour)`);
+	}
+	if (offset) return new Date(wallClock - offsetMinutes(offset) * 60_000);
+	return new Date(zonedWallClockToUtc(wallClock, timeZone));
+}
+
+function offsetMinutes(offset: string): number {
+	if (offset.toUpperCase() === 'Z') return 0;
+	const digits = offset.replace(':', '');
+	const sign = digits.startsWith('-') ? -1 : 1;
+	return sign * (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5)));
+}
+
+/** The UTC instant at which clocks in `timeZone` show `wallClock` (given as if it were UTC). */
+function zonedWallClockToUtc(wallClock: number, timeZone: string): number {
+	// The zone's offset at a first guess, then again at the corrected instant: right across DST changes.
+	let utc = wallClock - zoneOffsetMs(wallClock, timeZone);
+	utc = wallClock - zoneOffsetMs(utc, timeZone);
+	return utc;
+}
+
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The offset of `timeZone` from UTC at `instant`, in milliseconds. */
+export function zoneOffsetMs(instant: number, timeZone: string): number {
+	let format = offsetFormatters.get(timeZone);
+	if (!format) {
+		format = new Intl.DateTimeFormat('en-US', {
+			timeZone,
+			hourCycle: 'h23',
+			year: 'numeric',
+			month: '2-digit',
+			day: '2-digit',
+			hour: '2-digit',
+			minute: '2-digit',
+			second: '2-digit',
+		});
+		offsetFormatters.set(timeZone, format);
+	}
+	const parts = Object.fromEntries(format.formatToParts(instant).map((part) => [part.type, part.value]));
+	const asUtc = Date.UTC(+parts['year']!, +parts['month']! - 1, +parts['day']!, +parts['hour']!, +parts['minute']!, +parts['second']!);
+	return asUtc - (instant - (instant % 1000));
+}

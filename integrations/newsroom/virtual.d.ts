@@ -1,0 +1,4 @@
+declare module 'virtual:newsroom/config' {
+	const config: import('./config.ts').NewsroomConfig;
+	export default config;
+}

@@ -1,0 +1,25 @@
+import { defineCollection, reference } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { articleSchema, articlesLoader, authorSchema, sectionSchema } from '@newsroom/astro/schemas';
+import newsroom from 'virtual:newsroom/config';
+
+// NEWSROOM_CONTENT_DIR points the build at another content folder (benchmarks, fixtures); normally unset.
+const contentDir = process.env['NEWSROOM_CONTENT_DIR'] ?? 'src/content';
+
+const articles = defineCollection({
+	loader: articlesLoader({ base: `${contentDir}/articles`, buildTime: newsroom.buildTime, timeZone: newsroom.timeZone }),
+	schema: ({ image }) =>
+		articleSchema({ image, author: reference('authors'), section: reference('sections'), timeZone: newsroom.timeZone }),
+});
+
+const authors = defineCollection({
+	loader: glob({ base: `${contentDir}/authors`, pattern: '*.{yaml,yml}' }),
+	schema: ({ image }) => authorSchema({ image }),
+});
+
+const sections = defineCollection({
+	loader: glob({ base: `${contentDir}/sections`, pattern: '*.{yaml,yml}' }),
+	schema: sectionSchema,
+});
+
+export const collections = { articles, authors, sections };
