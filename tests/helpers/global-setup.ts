@@ -5,4 +5,5 @@ import { siteDist, testBuildTime } from './paths.ts';
 export default async function setup() {
 	const epoch = String(Date.parse(testBuildTime) / 1000);
 	await buildSite({ name: 'site', outDir: siteDist, env: { SOURCE_DATE_EPOCH: epoch } });
+	return undefined;
 }
