@@ -1,6 +1,5 @@
 import { defineCollection, reference } from 'astro:content';
-import { glob } from 'astro/loaders';
-import { articleSchema, articlesLoader, authorSchema, sectionSchema } from '@newsroom/astro/schemas';
+import { articleSchema, articlesLoader, authorSchema, checkedGlob, sectionSchema } from '@newsroom/astro/schemas';
 import newsroom from 'virtual:newsroom/config';
 
 // NEWSROOM_CONTENT_DIR points the build at another content folder (benchmarks, fixtures); normally unset.
@@ -13,12 +12,12 @@ const articles = defineCollection({
 });
 
 const authors = defineCollection({
-	loader: glob({ base: `${contentDir}/authors`, pattern: '*.{yaml,yml}' }),
+	loader: checkedGlob({ base: `${contentDir}/authors`, pattern: '*.{yaml,yml}' }),
 	schema: ({ image }) => authorSchema({ image }),
 });
 
 const sections = defineCollection({
-	loader: glob({ base: `${contentDir}/sections`, pattern: '*.{yaml,yml}' }),
+	loader: checkedGlob({ base: `${contentDir}/sections`, pattern: '*.{yaml,yml}' }),
 	schema: sectionSchema,
 });
 

@@ -50,7 +50,9 @@ async function load(): Promise<Newsroom> {
 			}
 		});
 		if (!sections.has(article.data.section.id)) {
-			problems.push(`${file}: **section**: unknown section "${article.data.section.id}"; expected one of ${list(sections)}`);
+			problems.push(
+				`${file}: **section**: unknown section "${article.data.section.id}"; expected one of ${list(sections)}`,
+			);
 		}
 	}
 	if (problems.length > 0) {

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import type { Loader } from 'astro/loaders';
-import { glob } from 'astro/loaders';
 import { AstroError } from 'astro/errors';
 import { extractFrontmatter } from 'astro/markdown';
 import yaml from 'js-yaml';
+import { checkedGlob } from './checked-glob.ts';
 import { heldBackSummary } from './published.ts';
 
 interface ArticlesLoaderOptions {
@@ -19,39 +19,37 @@ interface ArticlesLoaderOptions {
  * Astro's glob loader over Markdown and MDX, made strict for a newsroom:
  * - frontmatter dates reach the schema as written (js-yaml would turn `2026-02-30` into March 2 and read
  *   `2026-01-28 09:00` as UTC), so the schema can reject impossible dates and apply the site's time zone;
+ * - a missing image file names the article and the field (see checked-glob.ts);
  * - two files that would share an id (and so a URL) fail the build instead of one silently replacing the other;
  * - after loading it logs how many articles are held back (drafts, embargo) and when the next embargo lifts.
  */
 export function articlesLoader({ base, buildTime, timeZone }: ArticlesLoaderOptions): Loader {
 	let filesById = new Map<string, string>();
-	const inner = glob({
-		base,
-		pattern: '**/*.{md,mdx}',
-		deferRender: true,
-		generateId: ({ entry }) => {
-			const id = entryId(entry);
-			const other = filesById.get(id);
-			if (other !== undefined && other !== entry) {
-				throw new AstroError(
-					`Two articles resolve to the same URL: "${other}" and "${entry}" (id "${id}").`,
-					'Rename one of the files: each article needs its own file name within its folder.',
-				);
-			}
-			filesById.set(id, entry);
-			return id;
+	const inner = checkedGlob(
+		{
+			base,
+			pattern: '**/*.{md,mdx}',
+			deferRender: true,
+			generateId: ({ entry }) => {
+				const id = entryId(entry);
+				const other = filesById.get(id);
+				if (other !== undefined && other !== entry) {
+					throw new AstroError(
+						`Two articles resolve to the same URL: "${other}" and "${entry}" (id "${id}").`,
+						'Rename one of the files: each article needs its own file name within its folder.',
+					);
+				}
+				filesById.set(id, entry);
+				return id;
+			},
 		},
-	});
+		async (entry) => rawFrontmatter(await readFile(entry.filePath!, 'utf8')) ?? entry.data,
+	);
 	return {
 		name: 'newsroom-articles',
 		load: async (context) => {
 			filesById = new Map();
-			await inner.load({
-				...context,
-				parseData: async (entry) => {
-					const source = await readFile(entry.filePath!, 'utf8');
-					return context.parseData({ ...entry, data: rawFrontmatter(source) ?? entry.data });
-				},
-			});
+			await inner.load(context);
 			const summary = heldBackSummary(
 				[...context.store.values()].map((entry) => entry.data as { draft: boolean; pubDate: Date }),
 				new Date(buildTime),
@@ -66,7 +64,12 @@ function entryId(entry: string): string {
 	return entry
 		.replace(/\.mdx?$/i, '')
 		.split('/')
-		.map((segment) => segment.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, ''))
+		.map((segment) =>
+			segment
+				.toLowerCase()
+				.replace(/[^\p{L}\p{N}]+/gu, '-')
+				.replace(/^-+|-+$/g, ''),
+		)
 		.join('/')
 		.replace(/\/index$/, '');
 }

@@ -6,7 +6,11 @@ import { InvalidDateError, parseZonedDate } from '../lib/zoned-date.ts';
  * Rejects impossible dates rather than rolling them over as `z.coerce.date()` would.
  */
 export function zonedDate(timeZone: string) {
-	return z.union([z.string(), z.date()]).transform((value, ctx) => {
+	const error = (issue: { input?: unknown }) =>
+		issue.input === undefined
+			? 'required: a date like 2026-01-28 or 2026-01-28 09:30'
+			: 'expected a date like 2026-01-28 or 2026-01-28 09:30';
+	return z.union([z.string(), z.date()], { error }).transform((value, ctx) => {
 		if (value instanceof Date) return value;
 		try {
 			return parseZonedDate(value, timeZone);
@@ -18,7 +22,61 @@ export function zonedDate(timeZone: string) {
 	});
 }
 
-const nonEmpty = (what: string) => z.string().trim().min(1, `${what} must not be empty`);
+/** zod's `error` option: "required: …" when the field is missing, "expected …" when it has the wrong type. */
+const expecting = (what: string) => (issue: { input?: unknown }) =>
+	issue.input === undefined ? `required: ${what}` : `expected ${what}`;
+
+const nonEmpty = (what: string) =>
+	z
+		.string({ error: expecting('text') })
+		.trim()
+		.min(1, `${what} must not be empty`);
+
+/**
+ * Like `z.strictObject`, but each unknown key is reported at its own path with the closest known field, so a
+ * journalist reads "**titel**: unknown field; did you mean "title"?" rather than a list at the root.
+ */
+function strictFields<Shape extends z.ZodRawShape>(shape: Shape) {
+	const known = Object.keys(shape);
+	return z.looseObject(shape).superRefine(
+		(value, ctx) => {
+			for (const key of Object.keys(value)) {
+				if (known.includes(key)) continue;
+				const guess = closest(key, known);
+				ctx.addIssue({
+					code: 'custom',
+					path: [key],
+					message: `unknown field${guess ? `; did you mean "${guess}"?` : ''} (allowed: ${known.join(', ')})`,
+				});
+			}
+		},
+		// Report unknown keys even when other fields failed: a misspelt key is often why a field is "required".
+		{ when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+	) as unknown as z.ZodObject<Shape, z.core.$strict>;
+}
+
+/** The known name nearest to a misspelt one (case-insensitive edit distance ≤ 2), if any. */
+function closest(name: string, known: readonly string[]): string | undefined {
+	let best: string | undefined;
+	let bestDistance = 3;
+	for (const candidate of known) {
+		const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
+		if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+	}
+	return best;
+}
+
+function editDistance(a: string, b: string): number {
+	let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+	for (let i = 1; i <= a.length; i++) {
+		const current = [i];
+		for (let j = 1; j <= b.length; j++) {
+			current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+		}
+		previous = current;
+	}
+	return previous[b.length]!;
+}
 
 interface ArticleSchemaContext<Image extends z.ZodType, AuthorRef extends z.ZodType, SectionRef extends z.ZodType> {
 	/** `image` from Astro's schema context: checks the file exists and processes it. */
@@ -39,55 +97,55 @@ export function articleSchema<Image extends z.ZodType, AuthorRef extends z.ZodTy
 	timeZone,
 }: ArticleSchemaContext<Image, AuthorRef, SectionRef>) {
 	const date = zonedDate(timeZone);
-	return z
-		.strictObject({
-			title: nonEmpty('title').max(200, 'title must be at most 200 characters'),
-			/** The dek: a one- or two-sentence summary shown under the headline, in lists and feeds. */
-			description: nonEmpty('description').optional(),
-			pubDate: date,
-			updatedDate: date.optional(),
-			authors: z.array(author).min(1, 'list at least one author id'),
-			section,
-			tags: z.array(nonEmpty('a tag')).default([]),
-			hero: z
-				.strictObject({
-					image: image(),
-					alt: nonEmpty('hero.alt (describe the image for readers who cannot see it)'),
-					caption: nonEmpty('hero.caption').optional(),
-					credit: nonEmpty('hero.credit').optional(),
-				})
-				.optional(),
-			/** Where the story was filed from, e.g. "XI'AN, China". */
-			dateline: nonEmpty('dateline').optional(),
-			draft: z.boolean().default(false),
-			corrections: z.array(z.strictObject({ date, text: nonEmpty('correction text') })).default([]),
-			/** Absolute URL when the article first ran elsewhere. */
-			canonical: z.url({ protocol: /^https?$/, error: 'expected an absolute http(s) URL' }).optional(),
-		})
-		.superRefine((article, ctx) => {
-			if (article.updatedDate && article.updatedDate < article.pubDate) {
-				ctx.addIssue({
-					code: 'custom',
-					path: ['updatedDate'],
-					message: `updatedDate (${article.updatedDate.toISOString()}) is before pubDate (${article.pubDate.toISOString()})`,
-				});
-			}
-		});
+	return strictFields({
+		title: nonEmpty('title').max(200, 'title must be at most 200 characters'),
+		/** The dek: a one- or two-sentence summary shown under the headline, in lists and feeds. */
+		description: nonEmpty('description').optional(),
+		pubDate: date,
+		updatedDate: date.optional(),
+		authors: z
+			.array(z.string({ error: expecting('an author id') }).pipe(author), {
+				error: expecting('a list of author ids, e.g. [ap-journalist]'),
+			})
+			.min(1, 'list at least one author id'),
+		section: z.string({ error: expecting('a section id, e.g. world') }).pipe(section),
+		tags: z.array(nonEmpty('a tag')).default([]),
+		hero: strictFields({
+			image: image(),
+			alt: nonEmpty('hero.alt (describe the image for readers who cannot see it)'),
+			caption: nonEmpty('hero.caption').optional(),
+			credit: nonEmpty('hero.credit').optional(),
+		}).optional(),
+		/** Where the story was filed from, e.g. "XI'AN, China". */
+		dateline: nonEmpty('dateline').optional(),
+		draft: z.boolean().default(false),
+		corrections: z.array(strictFields({ date, text: nonEmpty('correction text') })).default([]),
+		/** Absolute URL when the article first ran elsewhere. */
+		canonical: z.url({ protocol: /^https?$/, error: 'expected an absolute http(s) URL' }).optional(),
+	}).superRefine((article, ctx) => {
+		if (article.updatedDate && article.updatedDate < article.pubDate) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['updatedDate'],
+				message: `updatedDate (${article.updatedDate.toISOString()}) is before pubDate (${article.pubDate.toISOString()})`,
+			});
+		}
+	});
 }
 
 /** An author (e.g. `src/content/authors/ap-journalist.yaml`). */
 export function authorSchema<Image extends z.ZodType>({ image }: { image: () => Image }) {
-	return z.strictObject({
+	return strictFields({
 		name: nonEmpty('name'),
 		role: nonEmpty('role').optional(),
 		bio: nonEmpty('bio'),
 		avatar: image().optional(),
-		links: z.array(z.strictObject({ label: nonEmpty('link label'), url: z.url() })).default([]),
+		links: z.array(strictFields({ label: nonEmpty('link label'), url: z.url() })).default([]),
 	});
 }
 
 /** A section of the paper (e.g. `src/content/sections/world.yaml`). */
-export const sectionSchema = z.strictObject({
+export const sectionSchema = strictFields({
 	name: nonEmpty('name'),
 	description: nonEmpty('description'),
 	/** Position in the navigation, lowest first. */
@@ -95,3 +153,4 @@ export const sectionSchema = z.strictObject({
 });
 
 export { articlesLoader } from './loader.ts';
+export { checkedGlob } from './checked-glob.ts';
