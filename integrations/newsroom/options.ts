@@ -1,15 +1,40 @@
 import { z } from 'astro/zod';
 
+/** The Google Consent Mode types a consent category can grant. */
+const googleConsentTypes = [
+	'ad_storage',
+	'ad_user_data',
+	'ad_personalization',
+	'analytics_storage',
+	'functionality_storage',
+	'personalization_storage',
+	'security_storage',
+] as const;
+
 /** A category of cookies the reader can consent to. */
-const consentCategorySchema = z.strictObject({
-	id: z.string().regex(/^[a-z][a-z0-9_-]*$/, 'use lowercase letters, digits, "-" or "_"'),
-	label: z.string().min(1),
-	description: z.string().default(''),
-	/** Always on (e.g. "necessary"): shown as a disabled, checked toggle. */
-	required: z.boolean().default(false),
-	/** Names of cookies to delete when the reader withdraws this category. */
-	cookies: z.array(z.string()).default([]),
-});
+const consentCategorySchema = z
+	.strictObject({
+		id: z.string().regex(/^[a-z][a-z0-9_-]*$/, 'use lowercase letters, digits, "-" or "_"'),
+		label: z.string().min(1),
+		description: z.string().default(''),
+		/** Always on (e.g. "necessary"): shown as a disabled, checked toggle. */
+		required: z.boolean().default(false),
+		/**
+		 * Cookies deleted while this category is refused or withdrawn; a trailing "*" matches a prefix ("_ga_*").
+		 * Only cookies on path "/" can be deleted.
+		 */
+		cookies: z
+			.array(z.string().regex(/^[\w.!#$%&'^`|~-]+\*?$/, 'expected a cookie name, optionally ending in "*"'))
+			.default([]),
+		/** Google Consent Mode types granted with this category (with `consent.googleConsentMode`). */
+		googleConsent: z.array(z.enum(googleConsentTypes)).default([]),
+		/** Refused whenever the browser sends Global Privacy Control (advertising, selling or sharing data). */
+		refusedByGpc: z.boolean().default(false),
+	})
+	.refine((category) => !(category.required && category.refusedByGpc), {
+		message: 'a required category cannot be refused by Global Privacy Control',
+		path: ['refusedByGpc'],
+	});
 
 /** The options of `newsroom()`, as written in `astro.config.mjs`, with their defaults. */
 export const newsroomOptionsSchema = z.strictObject({
@@ -31,7 +56,7 @@ export const newsroomOptionsSchema = z.strictObject({
 	 * The build's "now": articles dated after it are embargoed. An ISO 8601 instant; defaults to
 	 * SOURCE_DATE_EPOCH (reproducible builds) or the moment the build starts.
 	 */
-	now: z.iso.datetime({ offset: true }).optional(),
+	now: z.iso.datetime({ offset: true, error: 'expected an ISO 8601 instant, e.g. "2026-01-29T06:00:00Z"' }).optional(),
 	/** Public path of the publication's logo (feeds, JSON-LD). */
 	logo: z.string().startsWith('/').default('/logo.png'),
 	recentPosts: z
@@ -52,18 +77,53 @@ export const newsroomOptionsSchema = z.strictObject({
 	consent: z
 		.strictObject({
 			message: z.string().min(1).default('This website uses cookies.'),
-			policyUrl: z.string().default('/privacy/'),
+			/** The cookie policy: a site path (under the site's base path) or an absolute http(s) URL. */
+			policyUrl: z
+				.string()
+				.regex(/^(\/|https?:\/\/)/, 'expected a site path starting with "/" or an http(s) URL')
+				.default('/privacy/'),
 			readMoreLabel: z.string().min(1).default('Read More'),
 			/** Bump to ask every reader again (e.g. after the policy changed). */
 			revision: z.int().min(0).default(1),
+			/** How long a choice is kept before the reader is asked again (at most 13 months). */
+			maxAgeDays: z.int().min(1).max(395).default(180),
+			/** Sends Google Consent Mode v2 `default` (all denied) and `update` commands to `dataLayer`. */
 			googleConsentMode: z.boolean().default(false),
+			labels: z
+				.strictObject({
+					/** The banner's accessible name. */
+					region: z.string().min(1).default('Cookie consent'),
+					acceptAll: z.string().min(1).default('Accept all'),
+					rejectAll: z.string().min(1).default('Reject all'),
+					settings: z.string().min(1).default('Settings'),
+					/** The settings dialog's heading and the footer control's text. */
+					settingsTitle: z.string().min(1).default('Cookie settings'),
+					save: z.string().min(1).default('Save choices'),
+					close: z.string().min(1).default('Close'),
+					gpcNote: z.string().min(1).default('Off because your browser sends a Global Privacy Control signal.'),
+				})
+				.prefault({}),
 			categories: z
 				.array(consentCategorySchema)
 				.min(1)
-				.default([
-					{ id: 'necessary', label: 'Necessary', description: 'Needed for the site to work. Always on.', required: true, cookies: [] },
-					{ id: 'analytics', label: 'Analytics', description: 'Anonymous statistics that help us improve the site.', required: false, cookies: [] },
-					{ id: 'marketing', label: 'Marketing', description: 'Personalised advertising and social media.', required: false, cookies: [] },
+				.refine((categories) => new Set(categories.map((category) => category.id)).size === categories.length, {
+					message: 'category ids must be unique',
+				})
+				.prefault([
+					{ id: 'necessary', label: 'Necessary', description: 'Needed for the site to work. Always on.', required: true },
+					{
+						id: 'analytics',
+						label: 'Analytics',
+						description: 'Anonymous statistics that help us improve the site.',
+						googleConsent: ['analytics_storage'],
+					},
+					{
+						id: 'marketing',
+						label: 'Marketing',
+						description: 'Personalised advertising and social media.',
+						googleConsent: ['ad_storage', 'ad_user_data', 'ad_personalization'],
+						refusedByGpc: true,
+					},
 				]),
 		})
 		.prefault({}),

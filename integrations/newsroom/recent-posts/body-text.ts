@@ -48,7 +48,11 @@ function collect(node: MdastNodes, parts: string[]): void {
 			return;
 	}
 	if ('children' in node) {
-		for (const child of node.children) collect(child as MdastNodes, parts);
+		for (const child of node.children) {
+			collect(child as MdastNodes, parts);
+			// A block of raw HTML ends its words like a paragraph does.
+			if (child.type === 'html' && node.type === 'root') parts.push(' ');
+		}
 		// Block boundaries (paragraphs, headings, list items, components) separate words.
 		parts.push(' ');
 	}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { bodyText } from '../../integrations/newsroom/recent-posts/body-text.ts';
+import { excerpt } from '../../integrations/newsroom/recent-posts/excerpt.ts';
+import { selectRecent } from '../../integrations/newsroom/recent-posts/select-recent.ts';
+import { truncateWords } from '../../integrations/newsroom/recent-posts/truncate-words.ts';
+
+const article = (id: string, section = 'world') => ({ id, data: { section: { id: section } } });
+
+describe('selectRecent', () => {
+	const published = [article('a', 'world'), article('b', 'travel'), article('c', 'world'), article('d', 'travel'), article('e', 'world')];
+
+	it('takes the first N of the newest-first list', () => {
+		expect(selectRecent(published, { count: 3 }).map((a) => a.id)).toEqual(['a', 'b', 'c']);
+	});
+
+	it('leaves out the current article and still fills the list', () => {
+		expect(selectRecent(published, { count: 3, exclude: 'b' }).map((a) => a.id)).toEqual(['a', 'c', 'd']);
+	});
+
+	it('limits to one section', () => {
+		expect(selectRecent(published, { count: 5, section: 'travel' }).map((a) => a.id)).toEqual(['b', 'd']);
+		expect(selectRecent(published, { count: 2, section: 'world', exclude: 'a' }).map((a) => a.id)).toEqual(['c', 'e']);
+	});
+
+	it('returns what there is when there are fewer articles than asked for', () => {
+		expect(selectRecent([article('only')], { count: 6, exclude: 'only' })).toEqual([]);
+	});
+});
+
+describe('bodyText', () => {
+	it('strips Markdown: links, emphasis, inline code, headings, lists and block quotes keep their words', () => {
+		const md = '## Heading\n\nSee [the report](https://example.com) for **bold** and _soft_ claims about `npm ci`.\n\n- one\n- two\n\n> A quote.';
+		expect(bodyText(md, { mdx: false })).toBe('Heading See the report for bold and soft claims about npm ci. one two A quote.');
+	});
+
+	it('leaves out code blocks, image alt text and raw HTML tags', () => {
+		const md = 'Intro.\n\n```js\nconst secret = 1;\n```\n\n![alt junk](./photo.jpg)\n\n<div class="x">Inside <b>html</b></div>\n\nText with <span>inline</span> tag.';
+		expect(bodyText(md, { mdx: false })).toBe('Intro. Inside html Text with inline tag.');
+	});
+
+	it('leaves out MDX imports, exports, expressions and component attributes but keeps component text', () => {
+		const mdx = "import Factbox from '../Factbox.astro';\nexport const x = 1;\n\nLead paragraph {1 + 1} here.\n\n<Factbox title=\"Secret title\">\n  Box text.\n</Factbox>\n\nLast.";
+		expect(bodyText(mdx, { mdx: true })).toBe('Lead paragraph here. Box text. Last.');
+	});
+
+	it('decodes entities to the characters a reader sees', () => {
+		expect(bodyText('Fish &amp; chips &lt;3 &quot;quoted&quot; &copy;', { mdx: false })).toBe('Fish & chips <3 "quoted" ©');
+	});
+
+	it('still reads invalid MDX as Markdown', () => {
+		expect(bodyText('An <unclosed tag and {brace', { mdx: true })).toBe('An <unclosed tag and {brace');
+	});
+});
+
+describe('truncateWords', () => {
+	it('cuts at a word boundary, keeps attached punctuation, and ends with "…"', () => {
+		const text =
+			'It is a desperate message to the international community: what is happening in South Yemen is not a security operation, but a struggle.';
+		expect(truncateWords(text, 20)).toBe(
+			'It is a desperate message to the international community: what is happening in South Yemen is not a security operation,…',
+		);
+	});
+
+	it('returns a short text whole, without "…"', () => {
+		expect(truncateWords('Only four words here.', 20)).toBe('Only four words here.');
+		expect(truncateWords('', 20)).toBe('');
+	});
+
+	it('cuts one enormous word between characters, never inside an emoji or accented letter', () => {
+		const word = 'x'.repeat(1000);
+		expect(truncateWords(word, 20)).toBe(`${'x'.repeat(240)}…`);
+		const emoji = '👍🏽'.repeat(300);
+		const cut = truncateWords(emoji, 20, 10);
+		expect(cut).toBe(`${'👍🏽'.repeat(10)}…`);
+	});
+});
+
+describe('excerpt', () => {
+	it('prefers the dek', () => {
+		expect(excerpt({ description: 'The dek text.', body: 'Body text.', mdx: false }, 20)).toBe('The dek text.');
+	});
+
+	it('falls back to the body, cut to the word count', () => {
+		expect(excerpt({ body: 'One *two* three [four](x) five six.', mdx: false }, 4)).toBe('One two three four…');
+	});
+
+	it('keeps an entity intact as its character', () => {
+		expect(excerpt({ body: 'Rock &amp; roll is here to stay.', mdx: false }, 3)).toBe('Rock & roll…');
+	});
+});
