@@ -6,7 +6,7 @@ import newsroom from '@newsroom/astro';
 // sitemaps is read and shown in `timeZone`, whatever the build machine's TZ.
 export default defineConfig({
 	site: 'https://asiapacific-news.example',
-	trailingSlash: 'ignore',
+	trailingSlash: 'always',
 	compressHTML: true,
 	integrations: [
 		newsroom({

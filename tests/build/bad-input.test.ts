@@ -48,7 +48,8 @@ async function failure(name: string, files: Record<string, string | Buffer>): Pr
 const article = (frontmatter: string, body = 'Body text.') => `---\n${frontmatter}\n---\n\n${body}\n`;
 const base = 'title: Bad\npubDate: 2026-01-12 09:00\nauthors: [reporter]\nsection: world';
 const bad = 'articles/2026/01/bad.md';
-const location = `Location: tests/.tmp/bad-input`;
+const badInputDir = relative(repoRoot, join(tmpRoot, 'bad-input'));
+const location = `Location: ${badInputDir}`;
 
 describe('bad input fails the build with the file, the field and what was expected', () => {
 	it('passes with only good content (the control case)', async () => {
@@ -87,7 +88,7 @@ describe('bad input fails the build with the file, the field and what was expect
 
 	it('a hero image file that does not exist', async () => {
 		const error = await failure('image', { [bad]: article(`${base}\nhero:\n  image: ./missing.jpg\n  alt: A photo`) });
-		expect(error).toContain(`tests/.tmp/bad-input/image/content/${bad}: **hero.image**: image file "./missing.jpg" not found`);
+		expect(error).toContain(`${badInputDir}/image/content/${bad}: **hero.image**: image file "./missing.jpg" not found`);
 		expect(error).toContain(`/image/content/${bad}`);
 	});
 

@@ -21,7 +21,7 @@ export function checkedGlob(
 		load: (context) =>
 			inner.load({
 				...context,
-				parseData: async (entry) => {
+				parseData: (async (entry: Parameters<ParseData>[0]) => {
 					const parsed = await context.parseData(prepare ? { ...entry, data: await prepare(entry) } : entry);
 					const file = entry.filePath!;
 					const missing = missingImages(parsed, file);
@@ -38,7 +38,7 @@ export function checkedGlob(
 						);
 					}
 					return parsed;
-				},
+				}) as ParseData,
 			}),
 	};
 }

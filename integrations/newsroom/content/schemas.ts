@@ -78,7 +78,11 @@ function editDistance(a: string, b: string): number {
 	return previous[b.length]!;
 }
 
-interface ArticleSchemaContext<Image extends z.ZodType, AuthorRef extends z.ZodType, SectionRef extends z.ZodType> {
+interface ArticleSchemaContext<
+	Image extends z.ZodType,
+	AuthorRef extends z.ZodType<unknown, string>,
+	SectionRef extends z.ZodType<unknown, string>,
+> {
 	/** `image` from Astro's schema context: checks the file exists and processes it. */
 	image: () => Image;
 	/** `reference('authors')` from `astro:content`. */
@@ -90,12 +94,11 @@ interface ArticleSchemaContext<Image extends z.ZodType, AuthorRef extends z.ZodT
 }
 
 /** The article frontmatter. Strict: a misspelt key (`titel:`) is an error, not a silently ignored field. */
-export function articleSchema<Image extends z.ZodType, AuthorRef extends z.ZodType, SectionRef extends z.ZodType>({
-	image,
-	author,
-	section,
-	timeZone,
-}: ArticleSchemaContext<Image, AuthorRef, SectionRef>) {
+export function articleSchema<
+	Image extends z.ZodType,
+	AuthorRef extends z.ZodType<unknown, string>,
+	SectionRef extends z.ZodType<unknown, string>,
+>({ image, author, section, timeZone }: ArticleSchemaContext<Image, AuthorRef, SectionRef>) {
 	const date = zonedDate(timeZone);
 	return strictFields({
 		title: nonEmpty('title').max(200, 'title must be at most 200 characters'),
