@@ -2,6 +2,7 @@ import mdx from '@astrojs/mdx';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import type { NewsroomConfig } from './config.ts';
+import { injectFeedRoutes } from './feeds/inject-routes.ts';
 import { resolveBuildTime } from './lib/build-time.ts';
 import { resolveOptions } from './lib/resolve-options.ts';
 import { vitePluginNewsroomConfig } from './lib/vite-plugin-config.ts';
@@ -16,7 +17,7 @@ export default function newsroom(userOptions: NewsroomUserOptions): AstroIntegra
 	return {
 		name: '@newsroom/astro',
 		hooks: {
-			'astro:config:setup': ({ config, updateConfig, logger }) => {
+			'astro:config:setup': ({ config, updateConfig, injectRoute, logger }) => {
 				if (!config.site) {
 					throw new AstroError(
 						'The newsroom integration needs `site` in astro.config.mjs.',
@@ -32,6 +33,7 @@ export default function newsroom(userOptions: NewsroomUserOptions): AstroIntegra
 				};
 				const added = config.integrations.some((integration) => integration.name === '@astrojs/mdx') ? [] : [mdx()];
 				updateConfig({ integrations: added, vite: { plugins: [vitePluginNewsroomConfig(resolved)] } });
+				injectFeedRoutes(injectRoute);
 				logger.info(`build time ${resolved.buildTime}, dates in ${options.timeZone}`);
 			},
 			'astro:config:done': ({ injectTypes }) => {

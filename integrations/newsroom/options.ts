@@ -57,8 +57,11 @@ export const newsroomOptionsSchema = z.strictObject({
 	 * SOURCE_DATE_EPOCH (reproducible builds) or the moment the build starts.
 	 */
 	now: z.iso.datetime({ offset: true, error: 'expected an ISO 8601 instant, e.g. "2026-01-29T06:00:00Z"' }).optional(),
-	/** Public path of the publication's logo (feeds, JSON-LD). */
-	logo: z.string().startsWith('/').default('/logo.png'),
+	/**
+	 * Public path of the publication's logo (feeds, JSON-LD publisher, link previews of pages without an image):
+	 * a file in `public/`, at least 112×112 px.
+	 */
+	logo: z.string().startsWith('/', 'expected a path in the public folder starting with "/", e.g. "/logo.png"').default('/logo.png'),
 	recentPosts: z
 		.strictObject({
 			count: z.int().min(1).max(50).default(6),
@@ -86,7 +89,7 @@ export const newsroomOptionsSchema = z.strictObject({
 			/** Bump to ask every reader again (e.g. after the policy changed). */
 			revision: z.int().min(0).default(1),
 			/** How long a choice is kept before the reader is asked again (at most 13 months). */
-			maxAgeDays: z.int().min(1).max(395).default(180),
+			maxAgeDays: z.int().min(1).max(395, 'expected at most 395 days (13 months)').default(180),
 			/** Sends Google Consent Mode v2 `default` (all denied) and `update` commands to `dataLayer`. */
 			googleConsentMode: z.boolean().default(false),
 			labels: z
@@ -105,7 +108,7 @@ export const newsroomOptionsSchema = z.strictObject({
 				.prefault({}),
 			categories: z
 				.array(consentCategorySchema)
-				.min(1)
+				.min(1, 'expected at least one category, e.g. { id: "necessary", label: "Necessary", required: true }')
 				.refine((categories) => new Set(categories.map((category) => category.id)).size === categories.length, {
 					message: 'category ids must be unique',
 				})
@@ -129,10 +132,25 @@ export const newsroomOptionsSchema = z.strictObject({
 		.prefault({}),
 	newsSitemap: z
 		.strictObject({
-			/** Google News publication name; defaults to `name`. */
-			publicationName: z.string().optional(),
-			/** ISO 639 language code for Google News; defaults to the locale's language. */
-			language: z.string().optional(),
+			/** Google News publication name (as registered in Publisher Center); defaults to `name`. */
+			publicationName: z.string().trim().min(1).optional(),
+			/** Google News language code; defaults to the locale's ("en-US" → "en", "zh-TW" → "zh-tw"). */
+			language: z
+				.string()
+				.regex(/^([a-z]{2,3}|zh-cn|zh-tw)$/, 'expected an ISO 639 language code such as "en", or "zh-cn" / "zh-tw"')
+				.optional(),
+		})
+		.prefault({}),
+	/** The publication on social platforms: link previews and JSON-LD. */
+	social: z
+		.strictObject({
+			/** The publication's X account for `twitter:site`, e.g. "@asiapacificdaily". */
+			xAccount: z
+				.string()
+				.regex(/^@\w{1,15}$/, 'expected an X handle such as "@asiapacificdaily"')
+				.optional(),
+			/** The publication's profiles elsewhere (Wikipedia, social networks): JSON-LD `sameAs`. */
+			sameAs: z.array(z.url({ protocol: /^https?$/, error: 'expected an absolute http(s) URL' })).default([]),
 		})
 		.prefault({}),
 });
