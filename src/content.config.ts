@@ -5,10 +5,17 @@ import newsroom from 'virtual:newsroom/config';
 // NEWSROOM_CONTENT_DIR points the build at another content folder (benchmarks, fixtures); normally unset.
 const contentDir = process.env['NEWSROOM_CONTENT_DIR'] ?? 'src/content';
 
+// Created once: the article schema reuses everything but the hero across entries (see articleSchema).
+const author = reference('authors');
+const section = reference('sections');
+
 const articles = defineCollection({
-	loader: articlesLoader({ base: `${contentDir}/articles`, buildTime: newsroom.buildTime, timeZone: newsroom.timeZone }),
-	schema: ({ image }) =>
-		articleSchema({ image, author: reference('authors'), section: reference('sections'), timeZone: newsroom.timeZone }),
+	loader: articlesLoader({
+		base: `${contentDir}/articles`,
+		buildTime: newsroom.buildTime,
+		timeZone: newsroom.timeZone,
+	}),
+	schema: ({ image }) => articleSchema({ image, author, section, timeZone: newsroom.timeZone }),
 });
 
 const authors = defineCollection({

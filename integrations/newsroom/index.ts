@@ -2,11 +2,14 @@ import mdx from '@astrojs/mdx';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import type { NewsroomConfig } from './config.ts';
-import { injectFeedRoutes } from './feeds/inject-routes.ts';
+import { setupFeeds } from './feeds/setup.ts';
+import { newsroomHeaders } from './headers/integration.ts';
 import { resolveBuildTime } from './lib/build-time.ts';
 import { resolveOptions } from './lib/resolve-options.ts';
 import { vitePluginNewsroomConfig } from './lib/vite-plugin-config.ts';
 import type { NewsroomUserOptions } from './options.ts';
+import { newsroomSeo } from './seo/integration.ts';
+import { publicIconLinks, readLogoImage } from './seo/public-assets.ts';
 
 export type { NewsroomConfig } from './config.ts';
 export type { NewsroomOptions, NewsroomUserOptions } from './options.ts';
@@ -14,10 +17,11 @@ export type { NewsroomOptions, NewsroomUserOptions } from './options.ts';
 /** The newsroom Astro integration: `integrations: [newsroom({ name: 'The Daily' })]`. */
 export default function newsroom(userOptions: NewsroomUserOptions): AstroIntegration {
 	const options = resolveOptions(userOptions);
+	const seo = newsroomSeo();
 	return {
 		name: '@newsroom/astro',
 		hooks: {
-			'astro:config:setup': ({ config, updateConfig, injectRoute, logger }) => {
+			'astro:config:setup': async ({ config, updateConfig, injectRoute, logger }) => {
 				if (!config.site) {
 					throw new AstroError(
 						'The newsroom integration needs `site` in astro.config.mjs.',
@@ -27,17 +31,31 @@ export default function newsroom(userOptions: NewsroomUserOptions): AstroIntegra
 				const buildTime = resolveBuildTime(options.now, process.env);
 				const resolved: NewsroomConfig = {
 					...options,
-					site: new URL(config.base, config.site).href,
+					// `base: '/news'` has no trailing slash; every URL is built on this one, so add it.
+					site: new URL(config.base.endsWith('/') ? config.base : `${config.base}/`, config.site).href,
 					buildTime: buildTime.toISOString(),
 					language: new Intl.Locale(options.locale).language,
+					logoImage: await readLogoImage(config.publicDir, options.logo),
+					icons: publicIconLinks(config.publicDir),
 				};
-				const added = config.integrations.some((integration) => integration.name === '@astrojs/mdx') ? [] : [mdx()];
-				updateConfig({ integrations: added, vite: { plugins: [vitePluginNewsroomConfig(resolved)] } });
-				injectFeedRoutes(injectRoute);
+				const added: AstroIntegration[] = config.integrations.some((integration) => integration.name === '@astrojs/mdx') ? [] : [mdx()];
+				added.push(...seo.setup({ config, injectRoute, logger }));
+				// Last, so its `astro:build:done` sees every file (sitemaps included) when it writes `_headers`.
+				added.push(newsroomHeaders());
+				updateConfig({
+					integrations: added,
+					// Markdown and MDX images get srcset/sizes only with a layout; the site's own choice wins.
+					image: config.image.layout ? {} : { layout: 'constrained' },
+					vite: { plugins: [vitePluginNewsroomConfig(resolved)] },
+				});
+				setupFeeds({ config, injectRoute, updateConfig }, options.mdxComponents);
 				logger.info(`build time ${resolved.buildTime}, dates in ${options.timeZone}`);
 			},
 			'astro:config:done': ({ injectTypes }) => {
 				injectTypes({ filename: 'types.d.ts', content: '/// <reference types="@newsroom/astro/virtual" />\n' });
+			},
+			'astro:build:done': async ({ dir, logger }) => {
+				await seo.buildDone({ dir, logger });
 			},
 		},
 	};

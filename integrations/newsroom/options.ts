@@ -62,6 +62,12 @@ export const newsroomOptionsSchema = z.strictObject({
 	 * a file in `public/`, at least 112×112 px.
 	 */
 	logo: z.string().startsWith('/', 'expected a path in the public folder starting with "/", e.g. "/logo.png"').default('/logo.png'),
+	/**
+	 * A module (path from the project root) whose default export maps names to components for MDX articles, e.g.
+	 * `export default { Factbox }`. Feeds render every article with it; pages should pass the same map to
+	 * `<Content components>` (import it from `virtual:newsroom/mdx-components`).
+	 */
+	mdxComponents: z.string().min(1).optional(),
 	recentPosts: z
 		.strictObject({
 			count: z.int().min(1).max(50).default(6),
@@ -113,7 +119,12 @@ export const newsroomOptionsSchema = z.strictObject({
 					message: 'category ids must be unique',
 				})
 				.prefault([
-					{ id: 'necessary', label: 'Necessary', description: 'Needed for the site to work. Always on.', required: true },
+					{
+						id: 'necessary',
+						label: 'Necessary',
+						description: 'Needed for the site to work. Always on.',
+						required: true,
+					},
 					{
 						id: 'analytics',
 						label: 'Analytics',

@@ -1,0 +1,34 @@
+import { existsSync } from 'node:fs';
+import { readdir, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { formatHeaders } from './format-headers.ts';
+import { headerRules } from './header-rules.ts';
+
+/**
+ * Writes `_headers` (cache rules for Netlify and Cloudflare Pages) into the build folder. Added by newsroom after
+ * @astrojs/sitemap, so its `astro:build:done` runs once every file, sitemaps included, is written. A site's own
+ * `public/_headers` is left as it is.
+ */
+export function newsroomHeaders(): AstroIntegration {
+	let base = '/';
+	let assetsDir = '_astro';
+	let ownFile = false;
+	return {
+		name: '@newsroom/astro/headers',
+		hooks: {
+			'astro:config:done': ({ config, logger }) => {
+				base = config.base;
+				assetsDir = config.build.assets;
+				ownFile = existsSync(new URL('_headers', config.publicDir));
+				if (ownFile) logger.info('public/_headers exists, so newsroom does not write cache rules: see the README on caching');
+			},
+			'astro:build:done': async ({ dir, logger }) => {
+				if (ownFile) return;
+				const entries = (await readdir(dir, { withFileTypes: true })).map((entry) => ({ name: entry.name, folder: entry.isDirectory() }));
+				await writeFile(new URL('_headers', dir), formatHeaders(headerRules({ entries, base, assetsDir })));
+				logger.info(`wrote cache rules to ${fileURLToPath(new URL('_headers', dir))}`);
+			},
+		},
+	};
+}

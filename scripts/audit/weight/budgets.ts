@@ -1,0 +1,23 @@
+import type { PageType } from './page-type.ts';
+
+/** Gzip byte budgets of one page type; a missing figure has no budget. */
+export interface Budget {
+	html?: number;
+	css?: number;
+	js?: number;
+}
+
+const everyPage: Budget = { css: 8 * 1024, js: 2 * 1024 };
+
+/**
+ * The project's budgets (issue 7): on every page JS ≤ 2 KB (the consent island only) and CSS ≤ 8 KB; an article's
+ * HTML ≤ 20 KB.
+ */
+export const defaultBudgets: Record<PageType, Budget> = {
+	home: everyPage,
+	article: { ...everyPage, html: 20 * 1024 },
+	section: everyPage,
+	author: everyPage,
+	tag: everyPage,
+	other: everyPage,
+};

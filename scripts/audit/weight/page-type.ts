@@ -1,0 +1,15 @@
+/** The page types the audit reports figures and budgets for. */
+export const pageTypes = ['home', 'article', 'section', 'author', 'tag', 'other'] as const;
+export type PageType = (typeof pageTypes)[number];
+
+/** The URL path prefix of each page type, e.g. `{ article: '/articles/', … }` (see prefixes-from-urls.ts). */
+export type PageTypePrefixes = Record<Exclude<PageType, 'home' | 'other'>, string>;
+
+/** The type of the page at a site path: "/" is home, "/articles/…" an article, and so on; anything else is "other". */
+export function pageType(path: string, prefixes: PageTypePrefixes): PageType {
+	if (path === '/') return 'home';
+	for (const type of ['article', 'section', 'author', 'tag'] as const) {
+		if (path.startsWith(prefixes[type]) && path.length > prefixes[type].length) return type;
+	}
+	return 'other';
+}

@@ -1,0 +1,15 @@
+import { createUrls } from '../../../integrations/newsroom/lib/urls.ts';
+import type { PageTypePrefixes } from './page-type.ts';
+
+/** The page-type prefixes of the newsroom's URL scheme, read from its one URL builder (lib/urls.ts), at the site root. */
+export function prefixesFromUrls(): PageTypePrefixes {
+	const urls = createUrls('https://site.invalid/');
+	// Build each URL with a marker id (plain letters, so tag slugging keeps it) and keep what comes before it:
+	// "/articles/" from "/articles/pagetypemarker/".
+	const marker = 'pagetypemarker';
+	const prefix = (build: (id: string) => string) => {
+		const url = build(marker);
+		return url.slice(0, url.indexOf(marker));
+	};
+	return { article: prefix(urls.article), section: prefix(urls.section), author: prefix(urls.author), tag: prefix(urls.tag) };
+}
