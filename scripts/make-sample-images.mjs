@@ -13,7 +13,7 @@ const heroes = {
 };
 
 for (const [name, [background, ink, path]] of Object.entries(heroes)) {
-	const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="900">
+	const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="2400" height="1350" viewBox="0 0 1600 900">
 		<defs><radialGradient id="g" cx="30%" cy="30%" r="90%"><stop offset="0" stop-color="${ink}" stop-opacity="0.35"/><stop offset="1" stop-color="${background}"/></radialGradient></defs>
 		<rect width="1600" height="900" fill="${background}"/><rect width="1600" height="900" fill="url(#g)"/>
 		<path d="${path}" fill="none" stroke="${ink}" stroke-width="14" stroke-linecap="round" stroke-linejoin="round"/>

@@ -26,7 +26,10 @@ export function newsroomHeaders(): AstroIntegration {
 			'astro:build:done': async ({ dir, logger }) => {
 				if (ownFile) return;
 				const entries = (await readdir(dir, { withFileTypes: true })).map((entry) => ({ name: entry.name, folder: entry.isDirectory() }));
-				await writeFile(new URL('_headers', dir), formatHeaders(headerRules({ entries, base, assetsDir })));
+				const rules = headerRules({ entries, base, assetsDir });
+				// Cloudflare Pages reads at most 100 rules; each top-level file of public/ costs one.
+				if (rules.length > 100) logger.warn(`_headers has ${rules.length} rules, over Cloudflare Pages' limit of 100: move top-level public/ files into folders`);
+				await writeFile(new URL('_headers', dir), formatHeaders(rules));
 				logger.info(`wrote cache rules to ${fileURLToPath(new URL('_headers', dir))}`);
 			},
 		},
