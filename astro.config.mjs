@@ -8,12 +8,19 @@ export default defineConfig({
 	site: 'https://asiapacific-news.example',
 	trailingSlash: 'always',
 	compressHTML: true,
+	experimental: {
+		// Skip pages whose cache key (their articles plus the shared Recent Posts, navigation and authors, see
+		// loadNewsroom().cacheKey) and code are unchanged since the last build.
+		incrementalBuild: true,
+	},
 	integrations: [
 		newsroom({
 			name: 'Asia Pacific Daily',
 			description: 'News and analysis from across the Asia-Pacific region.',
 			locale: 'en-US',
 			timeZone: 'Asia/Kuala_Lumpur',
+			// Components MDX articles can use by name, on pages and in feeds.
+			mdxComponents: './src/components/mdx-components.ts',
 		}),
 	],
 });

@@ -22,7 +22,9 @@ try {
 		// Fail before the long gates, not after them, when the optional package is missing.
 		if (options.gates.includes('lighthouse')) await (await import('./lighthouse/lighthouse-gate.ts')).loadLighthouse();
 		const context = await auditContext(dist, options.site);
-		console.log(`Auditing ${context.pages.length} pages and ${context.files.length} files of ${context.site.href} in ${dist}: ${options.gates.join(', ')}\n`);
+		console.log(
+			`Auditing ${context.pages.length} pages and ${context.files.length} files of ${context.site.href} in ${dist}: ${options.gates.join(', ')}\n`,
+		);
 		const results = await runAudit(context, options.gates);
 		console.log(formatReport(dist, results));
 		process.exitCode = results.some((result) => result.findings.length > 0) ? 1 : 0;

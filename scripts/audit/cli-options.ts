@@ -24,7 +24,8 @@ export function cliOptions(argv: readonly string[]): CliOptions {
 	let lighthouse = false;
 	for (let index = 0; index < argv.length; index++) {
 		const argument = argv[index] ?? '';
-		const [flag = '', inline] = argument.startsWith('--') && argument.includes('=') ? argument.split(/=(.*)/s) : [argument, undefined];
+		const [flag = '', inline] =
+			argument.startsWith('--') && argument.includes('=') ? argument.split(/=(.*)/s) : [argument, undefined];
 		const value = () => {
 			const next = inline ?? argv[++index];
 			if (next === undefined || next === '') throw new Error(`${flag} needs a value.\n\n${usage}`);
@@ -35,9 +36,14 @@ export function cliOptions(argv: readonly string[]): CliOptions {
 		else if (flag === '--lighthouse') lighthouse = true;
 		else if (flag === '--help' || flag === '-h') options.help = true;
 		else if (flag === '--only') {
-			const names = value().split(',').map((name) => name.trim());
+			const names = value()
+				.split(',')
+				.map((name) => name.trim());
 			const unknown = names.filter((name) => !(gateNames as readonly string[]).includes(name));
-			if (unknown.length > 0) throw new Error(`--only: unknown gate ${unknown.map((name) => `"${name}"`).join(', ')}; the gates are ${gateNames.join(', ')}.\n\n${usage}`);
+			if (unknown.length > 0)
+				throw new Error(
+					`--only: unknown gate ${unknown.map((name) => `"${name}"`).join(', ')}; the gates are ${gateNames.join(', ')}.\n\n${usage}`,
+				);
 			options.gates = names as GateName[];
 		} else throw new Error(`Unknown option "${argument}".\n\n${usage}`);
 	}

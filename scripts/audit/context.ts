@@ -26,7 +26,9 @@ async function homeCanonical(dist: string): Promise<string> {
 	const html = await readFile(home, 'utf8').catch(() => '');
 	const canonical = parseHTML(html).document.querySelector('link[rel="canonical"]')?.getAttribute('href');
 	if (!canonical || !URL.canParse(canonical)) {
-		throw new Error(`${home}: no <link rel="canonical"> with an absolute URL, so the site's URL is unknown. Pass it with --site https://your.domain/`);
+		throw new Error(
+			`${home}: no <link rel="canonical"> with an absolute URL, so the site's URL is unknown. Pass it with --site https://your.domain/`,
+		);
 	}
 	return canonical;
 }

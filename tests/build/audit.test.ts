@@ -15,7 +15,8 @@ import { feedsGate } from '../../scripts/audit/xml/feeds-gate.ts';
 import { repoRoot, siteDist } from '../helpers/paths.ts';
 
 const broken = (name: string) => join(repoRoot, 'tests', 'fixtures', 'audit-broken', name);
-const messages = (findings: { where: string; message: string }[]) => findings.map((finding) => `${finding.where}: ${finding.message}`);
+const messages = (findings: { where: string; message: string }[]) =>
+	findings.map((finding) => `${finding.where}: ${finding.message}`);
 
 describe('the quality gates pass on the sample site', () => {
 	let site: AuditContext;
@@ -70,7 +71,15 @@ describe('the quality gates pass on the sample site', () => {
 		const rules = parseHeadersFile(await readFile(join(siteDist, '_headers'), 'utf8'));
 		const cacheControl = (path: string) => rules.find((rule) => rule.path === path)?.headers;
 		expect(cacheControl('/_astro/*')).toEqual([['cache-control', 'public, max-age=31536000, immutable']]);
-		for (const path of ['/', '/articles/*', '/rss.xml', '/sitemap-index.xml', '/sitemap-0.xml', '/news-sitemap.xml', '/robots.txt']) {
+		for (const path of [
+			'/',
+			'/articles/*',
+			'/rss.xml',
+			'/sitemap-index.xml',
+			'/sitemap-0.xml',
+			'/news-sitemap.xml',
+			'/robots.txt',
+		]) {
 			expect(cacheControl(path), path).toEqual([['cache-control', 'public, max-age=300, stale-while-revalidate=600']]);
 		}
 		const result = await headersGate(site);
@@ -81,7 +90,11 @@ describe('the quality gates pass on the sample site', () => {
 describe('each gate fails on a broken build', () => {
 	it('HTML validity: a stray end tag, a misplaced paragraph and an image without alt', async () => {
 		const result = await htmlGate(await auditContext(broken('invalid-html')));
-		expect(result.findings.map((finding) => finding.where)).toEqual(['index.html:6:40', 'index.html:7:5', 'index.html:8:1']);
+		expect(result.findings.map((finding) => finding.where)).toEqual([
+			'index.html:6:40',
+			'index.html:7:5',
+			'index.html:8:1',
+		]);
 		expect(result.findings[0]?.message).toContain('Stray end tag “div”.');
 		expect(result.findings[1]?.message).toContain('Element “p” not allowed as child of element “ul”');
 		expect(result.findings[2]?.message).toContain('An “img” element must have an “alt” attribute');
@@ -95,7 +108,10 @@ describe('each gate fails on a broken build', () => {
 			['/', 'color-contrast'],
 			['/', 'image-alt'],
 		]);
-		expect(result.findings[3]).toEqual({ where: '/articles/no-banner/', message: 'the consent banner (newsroom-consent .banner) is not visible' });
+		expect(result.findings[3]).toEqual({
+			where: '/articles/no-banner/',
+			message: 'the consent banner (newsroom-consent .banner) is not visible',
+		});
 	});
 
 	it('links: a dead link, a missing srcset candidate, a dead feed item and image, and a missing sitemap', async () => {
@@ -143,7 +159,10 @@ describe('npm run audit', () => {
 	const audit = (...args: string[]) =>
 		promisify(execFile)(process.execPath, [join(repoRoot, 'scripts/audit/audit.ts'), ...args], { cwd: repoRoot }).then(
 			({ stdout }) => ({ code: 0, stdout }),
-			(error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout + error.stderr }),
+			(error: { code: number; stdout: string; stderr: string }) => ({
+				code: error.code,
+				stdout: error.stdout + error.stderr,
+			}),
 		);
 
 	it('exits 1 with a readable report when a gate fails', async () => {

@@ -42,7 +42,8 @@ function firstDifference(file: string, a: Buffer, b: Buffer): string {
 	let offset = 0;
 	while (offset < a.length && offset < b.length && a[offset] === b[offset]) offset++;
 	const before = a.subarray(0, offset).toString('utf8').split('\n');
-	const around = (content: Buffer) => JSON.stringify(content.subarray(Math.max(0, offset - 60), offset + 60).toString('utf8'));
+	const around = (content: Buffer) =>
+		JSON.stringify(content.subarray(Math.max(0, offset - 60), offset + 60).toString('utf8'));
 	return `${file} differs at byte ${offset} (line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}):\n  UTC:                 ${around(a)}\n  America/Los_Angeles: ${around(b)}`;
 }
 
@@ -68,7 +69,10 @@ describe('reproducible builds', () => {
 		expect(files).toContain('_headers');
 		const differences: string[] = [];
 		for (const file of files) {
-			const [a, b] = await Promise.all([readFile(join(utc, file)), readFile(join(losAngeles, file)).catch(() => Buffer.alloc(0))]);
+			const [a, b] = await Promise.all([
+				readFile(join(utc, file)),
+				readFile(join(losAngeles, file)).catch(() => Buffer.alloc(0)),
+			]);
 			if (!a.equals(b)) differences.push(firstDifference(file, a, b));
 		}
 		expect(differences.join('\n\n')).toBe('');

@@ -32,7 +32,14 @@ describe('headerRules (the integration’s _headers core)', () => {
 	});
 
 	it('puts the site’s base path in front of every rule and follows a renamed assets folder', () => {
-		const rules = headerRules({ entries: [{ name: 'assets', folder: true }, { name: 'café', folder: true }], base: '/news', assetsDir: 'assets' });
+		const rules = headerRules({
+			entries: [
+				{ name: 'assets', folder: true },
+				{ name: 'café', folder: true },
+			],
+			base: '/news',
+			assetsDir: 'assets',
+		});
 		expect(rules.map((rule) => [rule.path, rule.headers[0]?.[1]])).toEqual([
 			['/news/', revalidateCacheControl],
 			['/news/assets/*', immutableCacheControl],
@@ -64,8 +71,12 @@ describe('formatHeaders', () => {
 
 describe('parseHeadersFile', () => {
 	it('skips comments and blank lines and rejects a header outside a rule', () => {
-		expect(parseHeadersFile('# c\n\n/a\n  X-Frame-Options: DENY\n  # inner comment\n')).toEqual([{ path: '/a', line: 3, headers: [['x-frame-options', 'DENY']] }]);
-		expect(() => parseHeadersFile('  Cache-Control: no-cache\n')).toThrow('_headers line 1: expected an indented "Name: value" under a path, got "Cache-Control: no-cache"');
+		expect(parseHeadersFile('# c\n\n/a\n  X-Frame-Options: DENY\n  # inner comment\n')).toEqual([
+			{ path: '/a', line: 3, headers: [['x-frame-options', 'DENY']] },
+		]);
+		expect(() => parseHeadersFile('  Cache-Control: no-cache\n')).toThrow(
+			'_headers line 1: expected an indented "Name: value" under a path, got "Cache-Control: no-cache"',
+		);
 	});
 });
 
@@ -100,7 +111,18 @@ describe('cacheFindings', () => {
 
 	it('reports uncovered URLs, overlapping rules, a long-lived page and a short-lived hashed asset', () => {
 		const broken = parseHeadersFile(
-			['/*', '  Cache-Control: public, max-age=300, stale-while-revalidate=600', '/_astro/*', '  Cache-Control: public, max-age=31536000, immutable', '/old/*', '  Cache-Control: public, max-age=86400', '/static/*', '  Cache-Control: public, max-age=60', '/robots.txt', '  X-Robots-Tag: none'].join('\n'),
+			[
+				'/*',
+				'  Cache-Control: public, max-age=300, stale-while-revalidate=600',
+				'/_astro/*',
+				'  Cache-Control: public, max-age=31536000, immutable',
+				'/old/*',
+				'  Cache-Control: public, max-age=86400',
+				'/static/*',
+				'  Cache-Control: public, max-age=60',
+				'/robots.txt',
+				'  X-Robots-Tag: none',
+			].join('\n'),
 		);
 		expect(
 			cacheFindings(broken.slice(2), [
@@ -109,12 +131,22 @@ describe('cacheFindings', () => {
 				{ path: '/robots.txt', policy: 'revalidate' },
 			]),
 		).toEqual([
-			{ where: '/old/page/ (rule /old/* on line 5)', message: 'Cache-Control "public, max-age=86400" needs a max-age of at most 3600 s, needs stale-while-revalidate' },
-			{ where: '/static/a.js (rule /static/* on line 7)', message: 'a content-hashed asset needs "max-age=31536000, immutable", has "public, max-age=60"' },
+			{
+				where: '/old/page/ (rule /old/* on line 5)',
+				message:
+					'Cache-Control "public, max-age=86400" needs a max-age of at most 3600 s, needs stale-while-revalidate',
+			},
+			{
+				where: '/static/a.js (rule /static/* on line 7)',
+				message: 'a content-hashed asset needs "max-age=31536000, immutable", has "public, max-age=60"',
+			},
 			{ where: '/robots.txt', message: 'no _headers rule sets its Cache-Control' },
 		]);
 		expect(cacheFindings(broken, [{ path: '/_astro/a.css', policy: 'immutable' }])).toEqual([
-			{ where: '/_astro/a.css', message: '2 _headers rules set its Cache-Control (line 1 /*, line 3 /_astro/*); hosts join them into one value' },
+			{
+				where: '/_astro/a.css',
+				message: '2 _headers rules set its Cache-Control (line 1 /*, line 3 /_astro/*); hosts join them into one value',
+			},
 		]);
 	});
 });

@@ -7,7 +7,9 @@ describe('cliOptions', () => {
 	});
 
 	it('reads --dist, --site and --only, with a space or an equals sign, and adds Lighthouse only on request', () => {
-		expect(cliOptions(['--dist', 'out', '--site=https://x.example/', '--only', 'links,weight', '--lighthouse'])).toEqual({
+		expect(
+			cliOptions(['--dist', 'out', '--site=https://x.example/', '--only', 'links,weight', '--lighthouse']),
+		).toEqual({
 			dist: 'out',
 			site: 'https://x.example/',
 			gates: ['links', 'weight', 'lighthouse'],

@@ -18,7 +18,10 @@ describe('srcsetUrls', () => {
 	});
 
 	it('keeps commas inside a URL and splits on a comma that ends one', () => {
-		expect(srcsetUrls('/img/w_100,h_100/a.jpg 100w, /img/w_200,h_200/a.jpg 200w')).toEqual(['/img/w_100,h_100/a.jpg', '/img/w_200,h_200/a.jpg']);
+		expect(srcsetUrls('/img/w_100,h_100/a.jpg 100w, /img/w_200,h_200/a.jpg 200w')).toEqual([
+			'/img/w_100,h_100/a.jpg',
+			'/img/w_200,h_200/a.jpg',
+		]);
 		expect(srcsetUrls('/a.jpg,/b.jpg 2x')).toEqual(['/a.jpg,/b.jpg']);
 		expect(srcsetUrls('/a.jpg, /b.jpg')).toEqual(['/a.jpg', '/b.jpg']);
 		expect(srcsetUrls('')).toEqual([]);
@@ -29,7 +32,9 @@ describe('internalPath', () => {
 	it('resolves root-relative, relative and absolute site URLs to a decoded site path without query or fragment', () => {
 		expect(internalPath('/authors/desk/', article, site)).toEqual({ path: '/authors/desk/' });
 		expect(internalPath('../other/', article, site)).toEqual({ path: '/articles/2026/01/other/' });
-		expect(internalPath('https://asiapacific-news.example/rss.xml?x=1#top', article, site)).toEqual({ path: '/rss.xml' });
+		expect(internalPath('https://asiapacific-news.example/rss.xml?x=1#top', article, site)).toEqual({
+			path: '/rss.xml',
+		});
 		expect(internalPath('/caf%C3%A9/', article, site)).toEqual({ path: '/café/' });
 		expect(internalPath('#main', article, site)).toEqual({ path: '/articles/2026/01/story/' });
 	});
@@ -45,7 +50,9 @@ describe('internalPath', () => {
 		expect(internalPath('/bad%E0%A4%A/', article, site)).toEqual({ error: 'has malformed percent-encoding' });
 		expect(internalPath('http://[broken/', article, site)).toEqual({ error: 'is not a valid URL' });
 		const news = new URL('https://asiapacific-news.example/news/');
-		expect(internalPath('/elsewhere/', new URL('a/', news), news)).toEqual({ error: "is outside the site's path /news/" });
+		expect(internalPath('/elsewhere/', new URL('a/', news), news)).toEqual({
+			error: "is outside the site's path /news/",
+		});
 		expect(internalPath('/news/a/', new URL('a/', news), news)).toEqual({ path: '/a/' });
 	});
 });

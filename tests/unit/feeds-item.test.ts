@@ -36,7 +36,7 @@ const channel: FeedChannel = {
 	link: 'https://news.example/',
 	self: 'https://news.example/rss.xml',
 	language: 'en',
-	buildTime: new Date('2026-01-29T06:00:00Z'),
+	lastChanged: new Date('2026-01-29T06:00:00Z'),
 	timeZone,
 	ttlMinutes: 30,
 	logo: 'https://news.example/logo.png',

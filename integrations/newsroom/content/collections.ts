@@ -1,6 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { AstroError } from 'astro/errors';
 import newsroom from 'virtual:newsroom/config';
+import { digestOf, sharedDigest } from './cache-key.ts';
 import { groupArticles } from './group-articles.ts';
 import { selectPublished } from './published.ts';
 
@@ -20,6 +21,12 @@ export interface Newsroom {
 	byAuthor: Map<string, Article[]>;
 	bySection: Map<string, Article[]>;
 	byTag: Map<string, { name: string; articles: Article[] }>;
+	/**
+	 * An incremental-build cache key for a page showing `articles` (its own content): it changes when any of them
+	 * changes and when the shared parts of every page (navigation, Recent Posts, authors) change. `extra` adds
+	 * anything else the page shows (e.g. "page 2 of 5").
+	 */
+	cacheKey: (articles: readonly Article[], extra?: string) => string;
 }
 
 let cached: Promise<Newsroom> | undefined;
@@ -49,6 +56,10 @@ async function load(): Promise<Newsroom> {
 				problems.push(`${file}: **authors.${index}**: unknown author "${author.id}"; expected one of ${list(authors)}`);
 			}
 		});
+		// A Markdown file that failed to render is only logged by Astro's loader: never publish it empty.
+		if (article.filePath?.endsWith('.md') && !article.rendered) {
+			problems.push(`${file}: the Markdown could not be rendered (see the error logged above)`);
+		}
 		if (!sections.has(article.data.section.id)) {
 			problems.push(
 				`${file}: **section**: unknown section "${article.data.section.id}"; expected one of ${list(sections)}`,
@@ -57,12 +68,20 @@ async function load(): Promise<Newsroom> {
 	}
 	if (problems.length > 0) {
 		throw new AstroError(
-			`Articles refer to authors or sections that do not exist:\n${problems.join('\n')}`,
+			`Some articles cannot be published:\n${problems.join('\n')}`,
 			'Fix the id, or add the file under src/content/authors/ or src/content/sections/.',
 		);
 	}
 	const articles = selectPublished(all, new Date(newsroom.buildTime));
+	const shared = sharedDigest({
+		recent: articles.slice(0, newsroom.recentPosts.count + 1),
+		authors: authorList,
+		sections: sectionList,
+		year: new Date(newsroom.buildTime).getUTCFullYear(),
+	});
 	return {
+		cacheKey: (own, extra = '') =>
+			digestOf([shared, extra, ...own.map((article) => `${article.id}:${article.digest ?? ''}`)]),
 		articles,
 		...groupArticles(articles),
 		authors,

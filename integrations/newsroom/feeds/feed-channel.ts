@@ -13,8 +13,11 @@ export interface FeedChannel {
 	self: string;
 	/** ISO 639 language code, e.g. "en". */
 	language: string;
-	/** The build's "now": lastBuildDate, so two builds of the same content write the same feed. */
-	buildTime: Date;
+	/**
+	 * When the channel's content last changed (its newest item's publication or update): lastBuildDate. Not the
+	 * build's clock, so a rebuild of unchanged content writes the same feed (and can reuse it); absent when empty.
+	 */
+	lastChanged: Date | undefined;
 	timeZone: string;
 	ttlMinutes: number;
 	/** Absolute URL of the publication's logo. */
@@ -43,7 +46,7 @@ export function toFeedOptions(channel: FeedChannel, items: RSSFeedItem[]): RSSOp
 		customData: toCustomData([
 			{ name: 'language', text: channel.language },
 			{ name: 'atom:link', attributes: { href: channel.self, rel: 'self', type: 'application/rss+xml' } },
-			{ name: 'lastBuildDate', text: toRfc822(channel.buildTime, channel.timeZone) },
+			...(channel.lastChanged ? [{ name: 'lastBuildDate', text: toRfc822(channel.lastChanged, channel.timeZone) }] : []),
 			{ name: 'ttl', text: String(channel.ttlMinutes) },
 			{
 				name: 'image',

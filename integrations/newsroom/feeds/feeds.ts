@@ -25,7 +25,8 @@ export async function feedResponse({
 	feed: string;
 	articles: readonly Article[];
 }): Promise<Response> {
-	const items = await Promise.all(articles.slice(0, newsroom.feeds.items).map(feedItemOf));
+	const newest = articles.slice(0, newsroom.feeds.items);
+	const items = await Promise.all(newest.map(feedItemOf));
 	const xml = await getRssString(
 		toFeedOptions(
 			{
@@ -34,7 +35,7 @@ export async function feedResponse({
 				link: urls.absolute(page),
 				self: urls.absolute(feed),
 				language: newsroom.language,
-				buildTime: new Date(newsroom.buildTime),
+				lastChanged: lastChange(newest),
 				timeZone: newsroom.timeZone,
 				ttlMinutes: newsroom.feeds.ttlMinutes,
 				logo: urls.absolute(`${urls.home}${newsroom.logo.slice(1)}`),
@@ -44,4 +45,19 @@ export async function feedResponse({
 		),
 	);
 	return new Response(xml, { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
+}
+
+/** The latest publication or update among `articles`, or undefined for none. */
+function lastChange(articles: readonly Article[]): Date | undefined {
+	let latest: Date | undefined;
+	for (const { data } of articles) {
+		const changed = data.updatedDate ?? data.pubDate;
+		if (!latest || changed > latest) latest = changed;
+	}
+	return latest;
+}
+
+/** The articles a feed of `articles` carries, for its incremental-build cache key. */
+export function feedArticles(articles: readonly Article[]): readonly Article[] {
+	return articles.slice(0, newsroom.feeds.items);
 }

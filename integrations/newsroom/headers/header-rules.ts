@@ -20,9 +20,19 @@ const hostFiles = new Set(['_headers', '_redirects', '_routes.json', '_worker.js
  * immutable, every other folder, file and the home page short-lived. No two rules match one URL, because Netlify
  * and Cloudflare Pages both apply every matching rule and would join two Cache-Control values into one.
  */
-export function headerRules({ entries, base, assetsDir }: { entries: readonly TopLevelEntry[]; base: string; assetsDir: string }): HeaderRule[] {
+export function headerRules({
+	entries,
+	base,
+	assetsDir,
+}: {
+	entries: readonly TopLevelEntry[];
+	base: string;
+	assetsDir: string;
+}): HeaderRule[] {
 	const prefix = base.endsWith('/') ? base : `${base}/`;
-	const sorted = entries.filter((entry) => !hostFiles.has(entry.name)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+	const sorted = entries
+		.filter((entry) => !hostFiles.has(entry.name))
+		.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 	return [
 		{ path: prefix, headers: [['Cache-Control', revalidateCacheControl]] },
 		...sorted.map((entry): HeaderRule => {

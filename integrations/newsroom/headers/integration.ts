@@ -21,14 +21,21 @@ export function newsroomHeaders(): AstroIntegration {
 				base = config.base;
 				assetsDir = config.build.assets;
 				ownFile = existsSync(new URL('_headers', config.publicDir));
-				if (ownFile) logger.info('public/_headers exists, so newsroom does not write cache rules: see the README on caching');
+				if (ownFile)
+					logger.info('public/_headers exists, so newsroom does not write cache rules: see the README on caching');
 			},
 			'astro:build:done': async ({ dir, logger }) => {
 				if (ownFile) return;
-				const entries = (await readdir(dir, { withFileTypes: true })).map((entry) => ({ name: entry.name, folder: entry.isDirectory() }));
+				const entries = (await readdir(dir, { withFileTypes: true })).map((entry) => ({
+					name: entry.name,
+					folder: entry.isDirectory(),
+				}));
 				const rules = headerRules({ entries, base, assetsDir });
 				// Cloudflare Pages reads at most 100 rules; each top-level file of public/ costs one.
-				if (rules.length > 100) logger.warn(`_headers has ${rules.length} rules, over Cloudflare Pages' limit of 100: move top-level public/ files into folders`);
+				if (rules.length > 100)
+					logger.warn(
+						`_headers has ${rules.length} rules, over Cloudflare Pages' limit of 100: move top-level public/ files into folders`,
+					);
 				await writeFile(new URL('_headers', dir), formatHeaders(rules));
 				logger.info(`wrote cache rules to ${fileURLToPath(new URL('_headers', dir))}`);
 			},

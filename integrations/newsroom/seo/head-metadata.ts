@@ -23,8 +23,8 @@ export interface HeadFacts {
 	/** The page's own title. */
 	title: string;
 	description: string;
-	/** Absolute canonical URL. */
-	canonical: string;
+	/** Absolute canonical URL; none for a page that should not be indexed. */
+	canonical: string | undefined;
 	noindex: boolean;
 	image?: SocialImage | undefined;
 	article?: ArticleOpenGraph | undefined;
@@ -47,7 +47,7 @@ export function headMetadata(facts: HeadFacts): { title: string; robots: string;
 		{ property: 'og:type', content: article ? 'article' : 'website' },
 		{ property: 'og:title', content: title },
 		{ property: 'og:description', content: description },
-		{ property: 'og:url', content: canonical },
+		...(canonical ? [{ property: 'og:url', content: canonical }] : []),
 	];
 	if (image) {
 		meta.push(

@@ -33,17 +33,22 @@ export async function a11yGate({ dist, pages }: AuditContext): Promise<GateResul
 					() => true,
 					() => false,
 				);
-				if (!bannerShown) findings.push({ where: target.path, message: `the consent banner (${consentBanner}) is not visible` });
+				if (!bannerShown)
+					findings.push({ where: target.path, message: `the consent banner (${consentBanner}) is not visible` });
 				await page.addScriptTag({ path: axeScript });
-				const violations = await page.evaluate(
-					async (tags) => {
-						const axe = (globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: unknown[] }> } }).axe;
-						return (await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })).violations;
-					},
-					wcagTags,
-				);
+				const violations = await page.evaluate(async (tags) => {
+					const axe = (
+						globalThis as unknown as {
+							axe: { run(context: unknown, options: unknown): Promise<{ violations: unknown[] }> };
+						}
+					).axe;
+					return (await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }))
+						.violations;
+				}, wcagTags);
 				findings.push(...axeFindings(target.path, violations as AxeViolation[]));
-				figures.push(`${target.path}: ${violations.length} violations, banner ${bannerShown ? 'visible' : 'NOT visible'}`);
+				figures.push(
+					`${target.path}: ${violations.length} violations, banner ${bannerShown ? 'visible' : 'NOT visible'}`,
+				);
 			} finally {
 				await context.close();
 			}

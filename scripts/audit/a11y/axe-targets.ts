@@ -5,7 +5,10 @@ import { type PageType, type PageTypePrefixes, pageType } from '../weight/page-t
 export const axePageTypes: readonly PageType[] = ['home', 'article', 'section', 'author', 'tag'];
 
 /** The first page (by URL) of each type the accessibility gate checks, and the types the build has no page of. */
-export function axeTargets(pages: readonly BuiltPage[], prefixes: PageTypePrefixes): { targets: BuiltPage[]; missing: PageType[] } {
+export function axeTargets(
+	pages: readonly BuiltPage[],
+	prefixes: PageTypePrefixes,
+): { targets: BuiltPage[]; missing: PageType[] } {
 	const targets: BuiltPage[] = [];
 	const missing: PageType[] = [];
 	for (const type of axePageTypes) {

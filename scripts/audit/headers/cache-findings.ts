@@ -24,7 +24,12 @@ export function cacheFindings(rules: readonly ParsedHeaderRule[], urls: readonly
 		const matching = cacheRules.filter((rule) => ruleMatches(rule.path, path));
 		if (matching.length === 0) return [{ where: path, message: 'no _headers rule sets its Cache-Control' }];
 		if (matching.length > 1) {
-			return [{ where: path, message: `${matching.length} _headers rules set its Cache-Control (${matching.map((rule) => `line ${rule.line} ${rule.path}`).join(', ')}); hosts join them into one value` }];
+			return [
+				{
+					where: path,
+					message: `${matching.length} _headers rules set its Cache-Control (${matching.map((rule) => `line ${rule.line} ${rule.path}`).join(', ')}); hosts join them into one value`,
+				},
+			];
 		}
 		const rule = matching[0];
 		const values = rule?.headers.filter(([name]) => name === 'cache-control').map(([, value]) => value) ?? [];
@@ -38,7 +43,9 @@ export function cacheFindings(rules: readonly ParsedHeaderRule[], urls: readonly
 		const maxAge = Number(directives.get('max-age') ?? Number.NaN);
 		const where = `${path} (rule ${rule?.path} on line ${rule?.line})`;
 		if (policy === 'immutable') {
-			return directives.has('immutable') && maxAge >= yearMaxAge ? [] : [{ where, message: `a content-hashed asset needs "max-age=${yearMaxAge}, immutable", has "${value}"` }];
+			return directives.has('immutable') && maxAge >= yearMaxAge
+				? []
+				: [{ where, message: `a content-hashed asset needs "max-age=${yearMaxAge}, immutable", has "${value}"` }];
 		}
 		const problems: string[] = [];
 		if (directives.has('immutable')) problems.push('must not be immutable (its URL never changes)');

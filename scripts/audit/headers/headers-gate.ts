@@ -12,13 +12,20 @@ const hostFiles = new Set(['_headers', '_redirects', '_routes.json', '_worker.js
  * `assetsDir` (content-hashed) immutable for a year; pages (at their trailing-slash URL), feeds, sitemaps and other
  * files a short max-age with stale-while-revalidate.
  */
-export async function headersGate({ dist, site, files, pages }: AuditContext, assetsDir = '_astro'): Promise<GateResult> {
+export async function headersGate(
+	{ dist, site, files, pages }: AuditContext,
+	assetsDir = '_astro',
+): Promise<GateResult> {
 	const gate = 'CDN cache headers (_headers)';
 	let text: string;
 	try {
 		text = await readFile(join(dist, '_headers'), 'utf8');
 	} catch {
-		return { gate, figures: [], findings: [{ where: '_headers', message: 'missing: the newsroom integration writes it at build time' }] };
+		return {
+			gate,
+			figures: [],
+			findings: [{ where: '_headers', message: 'missing: the newsroom integration writes it at build time' }],
+		};
 	}
 	const rules = parseHeadersFile(text);
 	const base = site.pathname;

@@ -20,7 +20,8 @@ export function parseHeadersFile(text: string): ParsedHeaderRule[] {
 		}
 		const colon = line.indexOf(':');
 		const rule = rules.at(-1);
-		if (!rule || colon < 1) throw new Error(`_headers line ${index + 1}: expected an indented "Name: value" under a path, got "${line}"`);
+		if (!rule || colon < 1)
+			throw new Error(`_headers line ${index + 1}: expected an indented "Name: value" under a path, got "${line}"`);
 		rule.headers.push([line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim()]);
 	});
 	return rules;

@@ -15,7 +15,8 @@ export async function htmlGate({ dist, pages }: AuditContext): Promise<GateResul
 	const { stdout, stderr } = await new Promise<{ stdout: string; stderr: string }>((resolve, reject) => {
 		// vnu exits 1 when it found errors: that is a result, not a failure to run.
 		execFile('java', args, { maxBuffer: 256 * 1024 * 1024 }, (error, out, err) => {
-			if (error && typeof error.code !== 'number') reject(new Error(`could not run java -jar ${vnuJar}: ${error.message}`));
+			if (error && typeof error.code !== 'number')
+				reject(new Error(`could not run java -jar ${vnuJar}: ${error.message}`));
 			else resolve({ stdout: out, stderr: err });
 		});
 	});

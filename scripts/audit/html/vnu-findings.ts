@@ -23,8 +23,11 @@ export function vnuFindings(json: string, dist: string): Finding[] {
 	return (report.messages ?? [])
 		.filter((message) => message.type === 'error' || message.subType === 'fatal')
 		.map((message) => {
-			const file = message.url?.startsWith('file:') ? relative(dist, fileURLToPath(message.url)) : (message.url ?? '(unknown file)');
-			const line = message.lastLine === undefined ? '' : `:${message.lastLine}:${message.firstColumn ?? message.lastColumn ?? 0}`;
+			const file = message.url?.startsWith('file:')
+				? relative(dist, fileURLToPath(message.url))
+				: (message.url ?? '(unknown file)');
+			const line =
+				message.lastLine === undefined ? '' : `:${message.lastLine}:${message.firstColumn ?? message.lastColumn ?? 0}`;
 			const extract = message.extract ? ` — near “${message.extract.replace(/\s+/g, ' ').trim()}”` : '';
 			return { where: `${file}${line}`, message: `${message.message ?? 'error'}${extract}` };
 		});

@@ -8,7 +8,10 @@ import { pageType } from '../weight/page-type.ts';
 import { prefixesFromUrls } from '../weight/prefixes-from-urls.ts';
 import { lighthouseCategories, lighthouseScores } from './lighthouse-scores.ts';
 
-type RunLighthouse = (url: string, flags: Record<string, unknown>) => Promise<{ lhr: { categories: Record<string, { score: number | null }> } } | undefined>;
+type RunLighthouse = (
+	url: string,
+	flags: Record<string, unknown>,
+) => Promise<{ lhr: { categories: Record<string, { score: number | null }> } } | undefined>;
 
 /** Thrown when the optional `lighthouse` package is not installed, with what to do about it. */
 export class LighthouseMissing extends Error {}
@@ -21,7 +24,9 @@ export async function loadLighthouse(): Promise<RunLighthouse> {
 		return ((await import(name)) as { default: RunLighthouse }).default;
 	} catch (error) {
 		if ((error as { code?: string }).code === 'ERR_MODULE_NOT_FOUND') {
-			throw new LighthouseMissing('--lighthouse needs the npm package "lighthouse", which is not installed: run `npm i -D lighthouse` first.');
+			throw new LighthouseMissing(
+				'--lighthouse needs the npm package "lighthouse", which is not installed: run `npm i -D lighthouse` first.',
+			);
 		}
 		throw error;
 	}
@@ -35,10 +40,16 @@ export async function loadLighthouse(): Promise<RunLighthouse> {
 export async function lighthouseGate({ dist, pages }: AuditContext): Promise<GateResult> {
 	const lighthouse = await loadLighthouse();
 	const prefixes = prefixesFromUrls();
-	const chosen = axeTargets(pages, prefixes).targets.filter((target) => ['home', 'article'].includes(pageType(target.path, prefixes)));
+	const chosen = axeTargets(pages, prefixes).targets.filter((target) =>
+		['home', 'article'].includes(pageType(target.path, prefixes)),
+	);
 	const port = await freePort();
 	const server = await serveDist(dist);
-	const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: [...chromiumArgs, `--remote-debugging-port=${port}`] });
+	const browser = await chromium.launch({
+		executablePath: chromiumPath,
+		headless: true,
+		args: [...chromiumArgs, `--remote-debugging-port=${port}`],
+	});
 	const rows: string[][] = [];
 	const findings: Finding[] = [];
 	try {
@@ -48,7 +59,11 @@ export async function lighthouseGate({ dist, pages }: AuditContext): Promise<Gat
 			const scores = lighthouseScores(result.lhr);
 			rows.push([target.path, ...lighthouseCategories.map((category) => String(scores[category] ?? '–'))]);
 			for (const category of lighthouseCategories) {
-				if (scores[category] !== 100) findings.push({ where: target.path, message: `Lighthouse ${category} is ${scores[category] ?? 'not scored'}, the goal is 100` });
+				if (scores[category] !== 100)
+					findings.push({
+						where: target.path,
+						message: `Lighthouse ${category} is ${scores[category] ?? 'not scored'}, the goal is 100`,
+					});
 			}
 		}
 	} finally {
@@ -64,7 +79,9 @@ function freePort(): Promise<number> {
 		probe.once('error', reject);
 		probe.listen(0, '127.0.0.1', () => {
 			const address = probe.address();
-			probe.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no free port'))));
+			probe.close(() =>
+				address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no free port')),
+			);
 		});
 	});
 }

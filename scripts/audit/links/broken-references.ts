@@ -27,7 +27,8 @@ export function brokenReferences(
 		if (!target) continue;
 		internal++;
 		if ('error' in target) broken.push({ where, message: `${reference.from} "${reference.url}" ${target.error}` });
-		else if (!distFileFor(target.path, files)) broken.push({ where, message: `${reference.from} "${reference.url}" → no file for ${target.path}` });
+		else if (!distFileFor(target.path, files))
+			broken.push({ where, message: `${reference.from} "${reference.url}" → no file for ${target.path}` });
 	}
 	return { internal, broken };
 }

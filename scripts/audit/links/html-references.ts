@@ -51,7 +51,9 @@ export function htmlReferences(html: string): Reference[] {
 }
 
 function metaName(element: Element): string {
-	return element.getAttribute('property') ?? element.getAttribute('name') ?? element.getAttribute('itemprop') ?? 'content';
+	return (
+		element.getAttribute('property') ?? element.getAttribute('name') ?? element.getAttribute('itemprop') ?? 'content'
+	);
 }
 
 /** Absolute http(s) URLs among a JSON document's strings; templates such as SearchAction targets ("{q}") are not links. */

@@ -28,7 +28,10 @@ export async function linksGate({ dist, site, files, pages }: AuditContext): Pro
 		try {
 			references = xmlReferences(await readFile(join(dist, file), 'utf8'));
 		} catch (error) {
-			findings.push({ where: file, message: `cannot be read as XML, so its links were not checked (${String(error)})` });
+			findings.push({
+				where: file,
+				message: `cannot be read as XML, so its links were not checked (${String(error)})`,
+			});
 			continue;
 		}
 		check(file, new URL(file, site), references);
@@ -36,11 +39,17 @@ export async function linksGate({ dist, site, files, pages }: AuditContext): Pro
 	if (known.has('robots.txt')) {
 		const robots = await readFile(join(dist, 'robots.txt'), 'utf8');
 		const sitemaps = robots.split('\n').flatMap((line) => /^\s*sitemap:\s*(\S+)/i.exec(line)?.slice(1, 2) ?? []);
-		check('robots.txt', new URL('robots.txt', site), sitemaps.map((url) => ({ url, from: 'Sitemap:' })));
+		check(
+			'robots.txt',
+			new URL('robots.txt', site),
+			sitemaps.map((url) => ({ url, from: 'Sitemap:' })),
+		);
 	}
 	return {
 		gate: 'Links',
-		figures: [`${internal} internal references in ${pages.length} pages and ${xmlFiles.length} XML files, ${findings.length} broken`],
+		figures: [
+			`${internal} internal references in ${pages.length} pages and ${xmlFiles.length} XML files, ${findings.length} broken`,
+		],
 		findings,
 	};
 }

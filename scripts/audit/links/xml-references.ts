@@ -25,16 +25,19 @@ export function xmlReferences(xml: string): Reference[] {
 		if (!value || typeof value !== 'object') return;
 		const element = value as Record<string, unknown>;
 		for (const [key, child] of Object.entries(element)) {
-			if (urlAttributes.has(key) && typeof child === 'string') references.push({ url: child, from: `<${name} ${key.slice(2)}>` });
+			if (urlAttributes.has(key) && typeof child === 'string')
+				references.push({ url: child, from: `<${name} ${key.slice(2)}>` });
 			else if (key === '#text' && typeof child === 'string') {
 				if (!(localName(name) === 'guid' && element['@_isPermaLink'] === 'false')) text(child, name);
 			} else if (!key.startsWith('@_')) visit(child, key);
 		}
 	};
 	const text = (value: string, name: string): void => {
-		if (urlElements.has(localName(name)) && !/\s/.test(value) && value !== '') references.push({ url: value, from: `<${name}>` });
+		if (urlElements.has(localName(name)) && !/\s/.test(value) && value !== '')
+			references.push({ url: value, from: `<${name}>` });
 		else if (value.includes('<')) {
-			for (const reference of htmlReferences(value)) references.push({ url: reference.url, from: `<${name}> ${reference.from}` });
+			for (const reference of htmlReferences(value))
+				references.push({ url: reference.url, from: `<${name}> ${reference.from}` });
 		}
 	};
 	visit(parseXml(xml), '');

@@ -8,12 +8,15 @@ export function formatReport(dist: string, results: readonly GateResult[]): stri
 	const lines = [`Quality gates for ${dist}`, ''];
 	for (const result of results) {
 		const failed = result.findings.length > 0;
-		lines.push(`${failed ? 'FAIL' : 'PASS'}  ${result.gate}${failed ? ` — ${count(result.findings.length, 'problem')}` : ''}`);
+		lines.push(
+			`${failed ? 'FAIL' : 'PASS'}  ${result.gate}${failed ? ` — ${count(result.findings.length, 'problem')}` : ''}`,
+		);
 		lines.push(...result.figures.map((figure) => `      ${figure}`));
 		for (const finding of result.findings.slice(0, findingsShown)) {
 			lines.push(`      ✗ ${finding.where}: ${finding.message}`);
 		}
-		if (result.findings.length > findingsShown) lines.push(`      … and ${result.findings.length - findingsShown} more`);
+		if (result.findings.length > findingsShown)
+			lines.push(`      … and ${result.findings.length - findingsShown} more`);
 		lines.push('');
 	}
 	const failures = results.filter((result) => result.findings.length > 0);

@@ -9,7 +9,12 @@ export function budgetFindings(weights: readonly PageWeight[], budgets: Readonly
 		(['html', 'css', 'js'] as const).flatMap((figure) => {
 			const budget = budgets[weight.type][figure];
 			return budget !== undefined && weight[figure] > budget
-				? [{ where: weight.file, message: `${figure.toUpperCase()} is ${weight[figure]} gzip bytes, over the ${weight.type} budget of ${budget}` }]
+				? [
+						{
+							where: weight.file,
+							message: `${figure.toUpperCase()} is ${weight[figure]} gzip bytes, over the ${weight.type} budget of ${budget}`,
+						},
+					]
 				: [];
 		}),
 	);

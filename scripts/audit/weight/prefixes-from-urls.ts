@@ -11,5 +11,10 @@ export function prefixesFromUrls(): PageTypePrefixes {
 		const url = build(marker);
 		return url.slice(0, url.indexOf(marker));
 	};
-	return { article: prefix(urls.article), section: prefix(urls.section), author: prefix(urls.author), tag: prefix(urls.tag) };
+	return {
+		article: prefix(urls.article),
+		section: prefix(urls.section),
+		author: prefix(urls.author),
+		tag: prefix(urls.tag),
+	};
 }

@@ -41,7 +41,8 @@ export async function weightGate(
 			return external.get(file) ?? 0;
 		};
 		const sum = async (inline: string[], urls: string[]) =>
-			(inline.length > 0 ? gzipSize(inline.join('\n')) : 0) + (await Promise.all(urls.map(externalSize))).reduce((a, b) => a + b, 0);
+			(inline.length > 0 ? gzipSize(inline.join('\n')) : 0) +
+			(await Promise.all(urls.map(externalSize))).reduce((a, b) => a + b, 0);
 		weights.push({
 			file: page.file,
 			type: pageType(page.path, prefixes),

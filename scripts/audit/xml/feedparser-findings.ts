@@ -12,7 +12,8 @@ export interface FeedparserResult {
 /** One finding per feed that Python's feedparser flagged as bozo (not well-formed or otherwise broken), or whose format it did not recognise. */
 export function feedparserFindings(results: readonly FeedparserResult[]): Finding[] {
 	return results.flatMap((result) => {
-		if (result.bozo) return [{ where: result.file, message: `feedparser: bozo — ${result.exception ?? 'no reason given'}` }];
+		if (result.bozo)
+			return [{ where: result.file, message: `feedparser: bozo — ${result.exception ?? 'no reason given'}` }];
 		if (!result.version) return [{ where: result.file, message: 'feedparser does not recognise it as RSS or Atom' }];
 		return [];
 	});

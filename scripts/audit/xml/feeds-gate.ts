@@ -24,7 +24,8 @@ export async function feedsGate({ dist, site, files }: AuditContext): Promise<Ga
 		const xmllint = await runTool('xmllint', ['--noout', ...xmlFiles], dist);
 		const parsed = xmllintFindings(xmllint.stderr, xmlFiles, '');
 		findings.push(...parsed);
-		if (xmllint.code !== 0 && parsed.length === 0) findings.push({ where: 'xmllint', message: `exit ${xmllint.code}: ${xmllint.stderr.trim()}` });
+		if (xmllint.code !== 0 && parsed.length === 0)
+			findings.push({ where: 'xmllint', message: `exit ${xmllint.code}: ${xmllint.stderr.trim()}` });
 	}
 	const malformed = new Set(findings.map((finding) => finding.where.replace(/:\d+$/, '')));
 	const kinds = new Map<string, XmlKind>();
@@ -47,14 +48,19 @@ export async function feedsGate({ dist, site, files }: AuditContext): Promise<Ga
 			const target = internalPath(loc, new URL(file, site), site);
 			const found = target && 'path' in target ? distFileFor(target.path, known) : undefined;
 			const wanted = kind === 'sitemap' ? '.html' : '.xml';
-			if (!found?.endsWith(wanted)) findings.push({ where: file, message: `entry <loc>${loc}</loc> is not a ${kind === 'sitemap' ? 'page' : 'sitemap'} of this build` });
+			if (!found?.endsWith(wanted))
+				findings.push({
+					where: file,
+					message: `entry <loc>${loc}</loc> is not a ${kind === 'sitemap' ? 'page' : 'sitemap'} of this build`,
+				});
 		}
 	}
 	const feeds = xmlFiles.filter((file) => kinds.get(file) === 'feed');
 	let entries = 0;
 	if (feeds.length > 0) {
 		const python = await runTool('/usr/bin/python3', [feedparserCheck, ...feeds], dist);
-		if (python.code !== 0) throw new Error(`${feedparserCheck} failed (is python3-feedparser installed?):\n${python.stderr}`);
+		if (python.code !== 0)
+			throw new Error(`${feedparserCheck} failed (is python3-feedparser installed?):\n${python.stderr}`);
 		const results = JSON.parse(python.stdout) as FeedparserResult[];
 		entries = results.reduce((sum, result) => sum + result.entries, 0);
 		findings.push(...feedparserFindings(results));

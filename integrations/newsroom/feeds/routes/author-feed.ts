@@ -2,12 +2,16 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import newsroom from 'virtual:newsroom/config';
 import { loadNewsroom, type Author } from '../../content/collections.ts';
 import { urls } from '../../lib/site-urls.ts';
-import { feedResponse } from '../feeds.ts';
+import { feedArticles, feedResponse } from '../feeds.ts';
 
 /** One feed per author, /authors/<id>/rss.xml (an author without articles gets an empty, valid feed). */
 export const getStaticPaths = (async () => {
-	const { authors } = await loadNewsroom();
-	return [...authors.values()].map((author) => ({ params: { id: author.id }, props: { author } }));
+	const { authors, byAuthor, cacheKey } = await loadNewsroom();
+	return [...authors.values()].map((author) => ({
+		params: { id: author.id },
+		props: { author },
+		cacheKey: cacheKey(feedArticles(byAuthor.get(author.id) ?? []), 'feed'),
+	}));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {

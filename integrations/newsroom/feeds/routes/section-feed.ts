@@ -2,12 +2,16 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import newsroom from 'virtual:newsroom/config';
 import { loadNewsroom, type Section } from '../../content/collections.ts';
 import { urls } from '../../lib/site-urls.ts';
-import { feedResponse } from '../feeds.ts';
+import { feedArticles, feedResponse } from '../feeds.ts';
 
 /** One feed per section, /sections/<id>/rss.xml (a section without articles gets an empty, valid feed). */
 export const getStaticPaths = (async () => {
-	const { sectionList } = await loadNewsroom();
-	return sectionList.map((section) => ({ params: { id: section.id }, props: { section } }));
+	const { sectionList, bySection, cacheKey } = await loadNewsroom();
+	return sectionList.map((section) => ({
+		params: { id: section.id },
+		props: { section },
+		cacheKey: cacheKey(feedArticles(bySection.get(section.id) ?? []), 'feed'),
+	}));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {

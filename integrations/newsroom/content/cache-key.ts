@@ -1,0 +1,29 @@
+import { createHash } from 'node:crypto';
+
+/** A short stable hash of some strings, for incremental-build cache keys. */
+export function digestOf(parts: readonly string[]): string {
+	const hash = createHash('sha256');
+	for (const part of parts) hash.update(part).update('\0');
+	return hash.digest('base64url').slice(0, 22);
+}
+
+/**
+ * The data every page shows besides its own content: the section navigation, the Recent Posts candidates, the
+ * authors (bylines, bio boxes, JSON-LD) and the build year (footer). A page's cache key must change with it, or
+ * an incremental build would serve a stale Recent Posts list.
+ */
+export function sharedDigest({
+	recent,
+	authors,
+	sections,
+	year,
+}: {
+	recent: readonly { id: string; digest?: string | number | undefined }[];
+	authors: readonly { id: string; digest?: string | number | undefined }[];
+	sections: readonly { id: string; digest?: string | number | undefined }[];
+	year: number;
+}): string {
+	const entries = (kind: string, list: readonly { id: string; digest?: string | number | undefined }[]) =>
+		list.map((entry) => `${kind}:${entry.id}:${entry.digest ?? ''}`);
+	return digestOf([`year:${year}`, ...entries('recent', recent), ...entries('author', authors), ...entries('section', sections)]);
+}
