@@ -409,7 +409,8 @@ describe('the feeds of a fixture site (base path, a DST zone, 2 items a feed, ho
 		]);
 		expect((await feed(first, 'sections/world/rss.xml')).items[0]?.pubDate).toBe('Thu, 15 Jan 2026 09:00:00 -0500');
 		expect(channel.ttl).toBe('15');
-		expect(channel.lastBuildDate).toBe('Wed, 01 Jul 2026 08:00:00 -0400');
+		// The newest item's date (the content's last change), not the build clock.
+		expect(channel.lastBuildDate).toBe('Sat, 20 Jun 2026 12:00:00 -0400');
 	});
 
 	it('live under the base path, and so do their links, self link and stylesheet', async () => {

@@ -337,7 +337,7 @@ describe('JSON-LD', () => {
 		expect(existsSync(join(fileOf(article['author'][0].url), 'index.html'))).toBe(true);
 		const logo = await sharp(fileOf(article['publisher'].logo.url)).metadata();
 		expect([logo.width, logo.height]).toEqual([512, 512]);
-		// Each crop is a real JPEG of the declared size: 1200 px wide where the 1600×900 hero allows, never enlarged.
+		// Each crop is a real JPEG of the declared size, 1200 px wide (the 2400×1350 hero allows all three).
 		const crops = [];
 		for (const image of article['image']) {
 			const file = await sharp(fileOf(image.url)).metadata();
@@ -346,7 +346,7 @@ describe('JSON-LD', () => {
 		expect(crops).toEqual([
 			[1200, 675, 1200, 675, 'jpeg'],
 			[1200, 900, 1200, 900, 'jpeg'],
-			[900, 900, 900, 900, 'jpeg'],
+			[1200, 1200, 1200, 1200, 'jpeg'],
 		]);
 		expect(blocks.get('BreadcrumbList')!['itemListElement']).toEqual([
 			{ '@type': 'ListItem', position: 1, name: 'Asia Pacific Daily', item: `${site}/` },
@@ -401,7 +401,7 @@ describe('images', () => {
 			}
 		}
 		const img = picture.querySelector('img')!;
-		expect([img.getAttribute('width'), img.getAttribute('height')]).toEqual(['1600', '900']);
+		expect([img.getAttribute('width'), img.getAttribute('height')]).toEqual(['2400', '1350']);
 		expect(img.getAttribute('loading')).toBe('eager');
 		expect(img.getAttribute('fetchpriority')).toBe('high');
 		expect(img.getAttribute('sizes')).toBe(sizes);

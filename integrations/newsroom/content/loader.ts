@@ -38,7 +38,10 @@ export function articlesLoader({ base, buildTime, timeZone }: ArticlesLoaderOpti
 				const other = filesById.get(id);
 				if (other !== undefined && other !== entry) {
 					throw new AstroError(
-						`Two articles resolve to the same URL: "${other}" and "${entry}" (id "${id}").`,
+						`Two articles resolve to the same URL: ${[other, entry]
+						.sort()
+						.map((file) => `"${file}"`)
+						.join(' and ')} (id "${id}").`,
 						'Rename one of the files: each article needs its own file name within its folder.',
 					);
 				}
