@@ -1,0 +1,77 @@
+import { mkdir, rm, stat, writeFile, readFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../helpers/build-site.ts';
+import { page, text } from '../helpers/parse.ts';
+import { repoRoot, tmpRoot } from '../helpers/paths.ts';
+
+// Incremental builds (experimental.incrementalBuild + cache keys from loadNewsroom().cacheKey) must never serve a
+// stale page: when a new article changes every page's Recent Posts list, every page is rebuilt.
+const name = 'incremental';
+const content = join(tmpRoot, name, 'content');
+const env = { NEWSROOM_CONTENT_DIR: relative(repoRoot, content), SOURCE_DATE_EPOCH: String(Date.parse('2026-02-01T00:00:00Z') / 1000) };
+
+const story = (i: number, day: number) =>
+	`---\ntitle: Story ${i}\npubDate: 2026-01-${String(day).padStart(2, '0')} 09:00\nauthors: [reporter]\nsection: world\ntags: [Topic]\n---\n\nStory number ${i} begins here.\n`;
+
+async function write(path: string, contents: string) {
+	await mkdir(dirname(join(content, path)), { recursive: true });
+	await writeFile(join(content, path), contents);
+}
+
+const build = () => buildSite({ name, env, incremental: true });
+// Astro empties dist/ and copies reused pages back from its cache; a page it renders is written to the cache
+// anew, one it reuses is not. So the cached copy's mtime tells whether a page was rendered by a build.
+const mtime = async (_dist: string, path: string) => (await stat(join(tmpRoot, name, 'cache', 'dist', path, 'index.html'))).mtimeMs;
+const recentTitles = async (dist: string, path: string) =>
+	[...(await page(path, dist)).querySelectorAll('.recent-posts h3 a')].map((a) => text(a));
+
+let dist: string;
+
+beforeAll(async () => {
+	await rm(join(tmpRoot, name), { recursive: true, force: true });
+	await write('authors/reporter.yaml', 'name: Reporter\nbio: Writes.\n');
+	await write('sections/world.yaml', 'name: World\ndescription: The world.\n');
+	for (let i = 1; i <= 8; i++) await write(`articles/2026/01/story-${i}.md`, story(i, i));
+	dist = await build();
+});
+
+describe('incremental rebuilds', () => {
+	it('reuse every article page when nothing changed', async () => {
+		const before = await Promise.all([1, 4, 8].map((i) => mtime(dist, `articles/2026/01/story-${i}`)));
+		await build();
+		const after = await Promise.all([1, 4, 8].map((i) => mtime(dist, `articles/2026/01/story-${i}`)));
+		expect(after).toEqual(before);
+	});
+
+	it('rebuild every page whose Recent Posts changed when an article is added, and list it in feeds and sitemaps', async () => {
+		const before = await mtime(dist, 'articles/2026/01/story-1');
+		await write('articles/2026/01/story-9.md', story(9, 31));
+		await build();
+		expect(await mtime(dist, 'articles/2026/01/story-1')).toBeGreaterThan(before);
+		for (let i = 1; i <= 8; i++) {
+			expect((await recentTitles(dist, `/articles/2026/01/story-${i}/`))[0]).toBe('Story 9');
+		}
+		expect(text((await page('/articles/2026/01/story-9/', dist)).querySelector('h1'))).toBe('Story 9');
+		const xml = new XMLParser();
+		const feed = xml.parse(await readFile(join(dist, 'rss.xml'), 'utf8'));
+		expect(feed.rss.channel.item[0].title).toBe('Story 9');
+		const sectionFeed = xml.parse(await readFile(join(dist, 'sections/world/rss.xml'), 'utf8'));
+		expect(sectionFeed.rss.channel.item[0].title).toBe('Story 9');
+		const sitemap = xml.parse(await readFile(join(dist, 'sitemap-0.xml'), 'utf8'));
+		const locs = sitemap.urlset.url.map((url: { loc: string }) => url.loc);
+		expect(locs).toContain('https://asiapacific-news.example/articles/2026/01/story-9/');
+		const news = xml.parse(await readFile(join(dist, 'news-sitemap.xml'), 'utf8'));
+		expect([news.urlset.url].flat().map((url: { loc: string }) => url.loc)).toContain(
+			'https://asiapacific-news.example/articles/2026/01/story-9/',
+		);
+	});
+
+	it('rebuild pages that show an edited headline', async () => {
+		await write('articles/2026/01/story-9.md', story(9, 31).replace('title: Story 9', 'title: Story 9, corrected'));
+		await build();
+		expect((await recentTitles(dist, '/articles/2026/01/story-3/'))[0]).toBe('Story 9, corrected');
+		expect(text((await page('/articles/2026/01/story-9/', dist)).querySelector('h1'))).toBe('Story 9, corrected');
+	});
+});
