@@ -3,7 +3,7 @@
 // Writes the table to BENCHMARKS.md. Options: --sizes 1000,5000,10000  --huge (adds 50000)  --repeat 3
 // --hero-share 0.2  --only ours|baseline
 import { execFile } from 'node:child_process';
-import { readdir, rm, writeFile, readFile } from 'node:fs/promises';
+import { rm, writeFile, readFile } from 'node:fs/promises';
 import { cpus, totalmem, release } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +22,8 @@ if (args.includes('--huge')) sizes.push(50_000);
 const repeat = Number(flag('repeat', '1'));
 const heroShare = Number(flag('hero-share', '0.2'));
 const only = flag('only', 'both');
+// Each labelled run replaces its own block of BENCHMARKS.md (e.g. --label images).
+const label = flag('label', 'main');
 // A larger heap than Node's default, so 50 000 articles do not run out of memory.
 const nodeOptions = '--max-old-space-size=12288';
 
@@ -67,7 +69,6 @@ for (const size of sizes) {
 		await addArticle(content, size + 1);
 		row.added = await measure('ours', size, { clean: false });
 		console.log(`ours after one new article: ${JSON.stringify(row.added)}`);
-		row.images = (await readdir(join(work, `dist-ours-${size}`, '_astro'))).filter((f) => /\.(avif|webp|jpe?g|png)$/.test(f)).length;
 	}
 	rows.push(row);
 }
@@ -75,8 +76,8 @@ for (const size of sizes) {
 const ratio = (a, b) => (a && b ? (a / b).toFixed(2) : '–');
 const ms = (run) => (run ? `${(run.wallMs / 1000).toFixed(1)} s` : '–');
 const table = [
-	'| articles | baseline cold | ours cold | ms/article (ours) | ours/baseline time | peak RSS baseline | peak RSS ours | RSS ratio | warm rebuild (× cold) | +1 article (× cold) |',
-	'| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+	'| articles | baseline cold | ours cold | ms/article (ours) | ours/baseline time | ours/baseline CPU | peak RSS baseline | peak RSS ours | RSS ratio | warm rebuild (× cold) | +1 article (× cold) | images encoded cold / warm / +1 |',
+	'| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
 	...rows.map((r) =>
 		[
 			r.size,
@@ -84,19 +85,24 @@ const table = [
 			ms(r.cold),
 			r.cold ? (r.cold.wallMs / r.size).toFixed(2) : '–',
 			ratio(r.cold?.wallMs, r.baseline?.wallMs),
+			ratio(r.cold?.cpuMs, r.baseline?.cpuMs),
 			r.baseline ? `${r.baseline.maxRssMb} MB` : '–',
 			r.cold ? `${r.cold.maxRssMb} MB` : '–',
 			ratio(r.cold?.maxRssMb, r.baseline?.maxRssMb),
 			r.warm ? `${ms(r.warm)} (${ratio(r.warm.wallMs, r.cold.wallMs)})` : '–',
 			r.added ? `${ms(r.added)} (${ratio(r.added.wallMs, r.cold.wallMs)})` : '–',
+			r.cold ? `${r.cold.imagesEncoded} / ${r.warm.imagesEncoded} / ${r.added.imagesEncoded}` : '–',
 		].join(' | ').replace(/^/, '| ').replace(/$/, ' |'),
 	),
 ].join('\n');
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Linux ${release()}, Node ${process.version}`;
 const command = `npm run bench -- ${args.join(' ')}`.trim();
-const results = `<!-- results:start -->\nMeasured ${new Date().toISOString().slice(0, 16)}Z on ${machine}; hero images on ${Math.round(heroShare * 100)} % of articles (a pool of 12 source images); ${repeat === 1 ? 'single runs' : `median of ${repeat} cold runs`}.\nCommand: \`${command}\`\n\n${table}\n<!-- results:end -->`;
+const start = `<!-- results:${label}:start -->`;
+const end = `<!-- results:${label}:end -->`;
+const results = `${start}\nMeasured ${new Date().toISOString().slice(0, 16)}Z on ${machine}; hero images on ${Math.round(heroShare * 100)} % of articles (a pool of 12 source images); ${repeat === 1 ? 'single runs' : `median of ${repeat} cold runs`}.\nCommand: \`${command}\`\n\n${table}\n${end}`;
 const file = join(repo, 'BENCHMARKS.md');
-const current = await readFile(file, 'utf8').catch(() => '<!-- results:start -->\n<!-- results:end -->\n');
-await writeFile(file, current.replace(/<!-- results:start -->[\s\S]*<!-- results:end -->/, results));
+const current = await readFile(file, 'utf8').catch(() => '');
+const block = new RegExp(`${start}[\\s\\S]*${end}`);
+await writeFile(file, block.test(current) ? current.replace(block, () => results) : `${current}\n${results}\n`);
 console.log(`\n${table}\n\nwritten to BENCHMARKS.md`);

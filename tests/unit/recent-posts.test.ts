@@ -88,3 +88,31 @@ describe('excerpt', () => {
 		expect(excerpt({ body: 'Rock &amp; roll is here to stay.', mdx: false }, 3)).toBe('Rock & roll…');
 	});
 });
+
+describe('openingBlocks', () => {
+	it('cuts at a blank line once it has enough characters', async () => {
+		const { openingBlocks } = await import('../../integrations/newsroom/recent-posts/opening-blocks.ts');
+		const body = 'First paragraph here.\n\nSecond paragraph.\n\nThird.';
+		expect(openingBlocks(body, 10)).toBe('First paragraph here.\n\n');
+		expect(openingBlocks(body, 1000)).toBe(body);
+	});
+
+	it('never cuts inside a fenced code block', async () => {
+		const { openingBlocks } = await import('../../integrations/newsroom/recent-posts/opening-blocks.ts');
+		const body = '```\nconst a = 1;\n\nconst b = 2;\n```\n\nProse after the code.\n\nMore.';
+		expect(openingBlocks(body, 5)).toBe('```\nconst a = 1;\n\nconst b = 2;\n```\n\n');
+	});
+});
+
+describe('excerpt of a long body', () => {
+	it('is the same whether or not the body is cut before parsing', () => {
+		const paragraph = 'Word '.repeat(50).trim() + '.';
+		const body = `import X from './x.astro';\n\n<X prop="a" />\n\n${Array.from({ length: 30 }, () => paragraph).join('\n\n')}`;
+		expect(excerpt({ body, mdx: true }, 20)).toBe(`${'Word '.repeat(20).trim()}…`);
+	});
+
+	it('reads further when the opening blocks hold too little prose', () => {
+		const body = `${'```js\n' + 'x();\n'.repeat(200) + '```'}\n\nThe prose starts only here, after a long code block.`;
+		expect(excerpt({ body, mdx: false }, 5)).toBe('The prose starts only here,…');
+	});
+});

@@ -1,4 +1,4 @@
-import { zoneOffsetMs } from '../lib/zoned-date.ts';
+import { formatOffset, zoneOffsetMs } from '../lib/zoned-date.ts';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -23,9 +23,6 @@ export function toRfc822(date: Date, timeZone: string): string {
 		formatters.set(timeZone, format);
 	}
 	const part = Object.fromEntries(format.formatToParts(date).map(({ type, value }) => [type, value]));
-	const offsetMinutes = Math.round(zoneOffsetMs(date.getTime(), timeZone) / 60_000);
-	const sign = offsetMinutes < 0 ? '-' : '+';
-	const hours = String(Math.floor(Math.abs(offsetMinutes) / 60)).padStart(2, '0');
-	const minutes = String(Math.abs(offsetMinutes) % 60).padStart(2, '0');
-	return `${part['weekday']}, ${part['day']} ${part['month']} ${part['year']!.padStart(4, '0')} ${part['hour']}:${part['minute']}:${part['second']} ${sign}${hours}${minutes}`;
+	const offset = formatOffset(zoneOffsetMs(date.getTime(), timeZone), '');
+	return `${part['weekday']}, ${part['day']} ${part['month']} ${part['year']!.padStart(4, '0')} ${part['hour']}:${part['minute']}:${part['second']} ${offset}`;
 }

@@ -2,7 +2,11 @@
  * The one "now" of a build: the `now` option, else SOURCE_DATE_EPOCH (seconds, the reproducible-builds
  * convention), else the wall clock. Read once at config time so every page agrees.
  */
-export function resolveBuildTime(now: string | undefined, env: Record<string, string | undefined>, clock = Date.now): Date {
+export function resolveBuildTime(
+	now: string | undefined,
+	env: Record<string, string | undefined>,
+	clock = Date.now,
+): Date {
 	if (now) return new Date(now);
 	const epoch = env['SOURCE_DATE_EPOCH'];
 	if (epoch !== undefined && epoch !== '') {

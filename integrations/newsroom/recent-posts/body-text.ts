@@ -7,7 +7,17 @@ import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 
 /** Nodes whose content is never prose: code, imports/exports, `{expressions}`, definitions, images. */
-const SKIPPED = new Set(['code', 'mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', 'definition', 'image', 'imageReference', 'yaml', 'toml']);
+const SKIPPED = new Set([
+	'code',
+	'mdxjsEsm',
+	'mdxFlowExpression',
+	'mdxTextExpression',
+	'definition',
+	'image',
+	'imageReference',
+	'yaml',
+	'toml',
+]);
 
 const htmlParser = unified().use(rehypeParse, { fragment: true });
 
@@ -61,6 +71,8 @@ function collect(node: MdastNodes, parts: string[]): void {
 /** Text of a raw HTML fragment in Markdown, without tags, scripts or styles. */
 function htmlText(html: string): string {
 	const tree = htmlParser.parse(html);
-	tree.children = tree.children.filter((child) => !(child.type === 'element' && ['script', 'style', 'template'].includes(child.tagName)));
+	tree.children = tree.children.filter(
+		(child) => !(child.type === 'element' && ['script', 'style', 'template'].includes(child.tagName)),
+	);
 	return hastToString(tree);
 }

@@ -1,4 +1,5 @@
 import { bodyText } from './body-text.ts';
+import { openingBlocks } from './opening-blocks.ts';
 import { truncateWords } from './truncate-words.ts';
 
 /** An article's teaser: its dek (description) if it has one, else the opening words of its body. */
@@ -6,6 +7,12 @@ export function excerpt(
 	article: { description?: string | undefined; body?: string | undefined; mdx: boolean },
 	words: number,
 ): string {
-	const source = article.description ?? bodyText(article.body ?? '', { mdx: article.mdx });
-	return truncateWords(source, words);
+	if (article.description) return truncateWords(article.description, words);
+	const body = article.body ?? '';
+	// Only the opening blocks are parsed (a few hundred characters, not a 600-word article), unless they hold too
+	// few words of prose (a long code block or component first), then the whole body is.
+	const opening = openingBlocks(body, words * 30);
+	let text = bodyText(opening, { mdx: article.mdx });
+	if (opening.length < body.length && text.split(/\s+/).length <= words) text = bodyText(body, { mdx: article.mdx });
+	return truncateWords(text, words);
 }

@@ -21,7 +21,10 @@ export function excerptOf(article: Article, words: number = newsroom.recentPosts
 	const key = `${words}|${article.id}`;
 	let text = excerpts.get(key);
 	if (text === undefined) {
-		text = excerpt({ description: article.data.description, body: article.body, mdx: article.filePath?.endsWith('.mdx') ?? false }, words);
+		text = excerpt(
+			{ description: article.data.description, body: article.body, mdx: article.filePath?.endsWith('.mdx') ?? false },
+			words,
+		);
 		excerpts.set(key, text);
 	}
 	return text;

@@ -8,7 +8,9 @@ export function truncateWords(text: string, words: number, maxChars = words * 12
 	let result = tokens.slice(0, words).join(' ');
 	let cut = tokens.length > words;
 	if (result.length > maxChars) {
-		const graphemes = [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(result)].map((s) => s.segment);
+		const graphemes = [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(result)].map(
+			(s) => s.segment,
+		);
 		result = graphemes.slice(0, maxChars).join('').trimEnd();
 		cut = true;
 	}

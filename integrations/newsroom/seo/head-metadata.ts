@@ -78,7 +78,15 @@ export function headMetadata(facts: HeadFacts): { title: string; robots: string;
 }
 
 /** Open Graph writes locales as language_TERRITORY: "en-US" → "en_US", "fr" → "fr". */
+const openGraphLocales = new Map<string, string>();
+
+/** "en-US" → "en_US", as Open Graph writes locales (computed once per locale: every page asks). */
 function openGraphLocale(locale: string): string {
-	const { language, region } = new Intl.Locale(locale);
-	return region ? `${language}_${region}` : language;
+	let result = openGraphLocales.get(locale);
+	if (result === undefined) {
+		const { language, region } = new Intl.Locale(locale);
+		result = region ? `${language}_${region}` : language;
+		openGraphLocales.set(locale, result);
+	}
+	return result;
 }
