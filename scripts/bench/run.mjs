@@ -1,7 +1,7 @@
 // `npm run bench`: builds N synthetic articles with the full newsroom site and with the bare Astro baseline
 // (bench/baseline) in the same run, then rebuilds ours warm (nothing changed) and after adding one article.
 // Writes the table to BENCHMARKS.md. Options: --sizes 1000,5000,10000  --huge (adds 50000)  --repeat 3
-// --hero-share 0.2  --only ours|baseline
+// --hero-share 0.2  --only ours|baseline  --no-rebuilds (cold builds only)
 import { execFile } from 'node:child_process';
 import { rm, writeFile, readFile } from 'node:fs/promises';
 import { cpus, totalmem, release } from 'node:os';
@@ -64,6 +64,10 @@ for (const size of sizes) {
 	if (only !== 'baseline') {
 		row.cold = await median('ours', size, { clean: true });
 		console.log(`ours cold: ${JSON.stringify(row.cold)}`);
+		if (args.includes('--no-rebuilds')) {
+			rows.push(row);
+			continue;
+		}
 		row.warm = await measure('ours', size, { clean: false });
 		console.log(`ours warm (nothing changed): ${JSON.stringify(row.warm)}`);
 		await addArticle(content, size + 1);
@@ -91,7 +95,7 @@ const table = [
 			ratio(r.cold?.maxRssMb, r.baseline?.maxRssMb),
 			r.warm ? `${ms(r.warm)} (${ratio(r.warm.wallMs, r.cold.wallMs)})` : '–',
 			r.added ? `${ms(r.added)} (${ratio(r.added.wallMs, r.cold.wallMs)})` : '–',
-			r.cold ? `${r.cold.imagesEncoded} / ${r.warm.imagesEncoded} / ${r.added.imagesEncoded}` : '–',
+			r.added ? `${r.cold.imagesEncoded} / ${r.warm.imagesEncoded} / ${r.added.imagesEncoded}` : '–',
 		].join(' | ').replace(/^/, '| ').replace(/$/, ' |'),
 	),
 ].join('\n');
