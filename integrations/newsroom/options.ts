@@ -92,6 +92,11 @@ export const newsroomOptionsSchema = z.strictObject({
 				.regex(/^(\/|https?:\/\/)/, 'expected a site path starting with "/" or an http(s) URL')
 				.default('/privacy/'),
 			readMoreLabel: z.string().min(1).default('Read More'),
+			/**
+			 * Read by screen readers after `readMoreLabel` (visually hidden), so the link says where it goes:
+			 * "Read More about cookies on this site".
+			 */
+			readMoreContext: z.string().default('about cookies on this site'),
 			/** Bump to ask every reader again (e.g. after the policy changed). */
 			revision: z.int().min(0).default(1),
 			/** How long a choice is kept before the reader is asked again (at most 13 months). */

@@ -407,7 +407,7 @@ describe('the consent island on the sample site', () => {
 			order.push(await focused());
 		}
 		expect(order.map((entry) => entry.name)).toEqual([
-			'Read More',
+			'Read More about cookies on this site',
 			'Accept all',
 			'Reject all',
 			'Settings',

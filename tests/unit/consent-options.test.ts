@@ -19,6 +19,7 @@ describe('newsroom({ consent }) options', () => {
 			message: 'This website uses cookies.',
 			policyUrl: '/privacy/',
 			readMoreLabel: 'Read More',
+			readMoreContext: 'about cookies on this site',
 			revision: 1,
 			maxAgeDays: 180,
 			googleConsentMode: false,

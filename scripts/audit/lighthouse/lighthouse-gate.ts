@@ -11,7 +11,12 @@ import { lighthouseCategories, lighthouseScores } from './lighthouse-scores.ts';
 type RunLighthouse = (
 	url: string,
 	flags: Record<string, unknown>,
-) => Promise<{ lhr: { categories: Record<string, { score: number | null }> } } | undefined>;
+) => Promise<{ lhr: LighthouseResult } | undefined>;
+
+interface LighthouseResult {
+	categories: Record<string, { score: number | null; auditRefs?: { id: string; weight: number }[] }>;
+	audits?: Record<string, { score: number | null; title: string; scoreDisplayMode?: string }>;
+}
 
 /** Thrown when the optional `lighthouse` package is not installed, with what to do about it. */
 export class LighthouseMissing extends Error {}
@@ -62,7 +67,7 @@ export async function lighthouseGate({ dist, pages }: AuditContext): Promise<Gat
 				if (scores[category] !== 100)
 					findings.push({
 						where: target.path,
-						message: `Lighthouse ${category} is ${scores[category] ?? 'not scored'}, the goal is 100`,
+						message: `Lighthouse ${category} is ${scores[category] ?? 'not scored'}, the goal is 100${failingAudits(result.lhr, category)}`,
 					});
 			}
 		}
@@ -84,4 +89,14 @@ function freePort(): Promise<number> {
 			);
 		});
 	});
+}
+
+/** The scored audits of a category that did not pass, as " (failing: title; title)", so the report says what to fix. */
+function failingAudits(lhr: LighthouseResult, category: string): string {
+	const failing = (lhr.categories[category]?.auditRefs ?? [])
+		.filter((ref) => ref.weight > 0)
+		.map((ref) => lhr.audits?.[ref.id])
+		.filter((audit) => audit && audit.scoreDisplayMode === 'binary' && audit.score !== null && audit.score < 1)
+		.map((audit) => audit!.title);
+	return failing.length > 0 ? ` (failing: ${failing.join('; ')})` : '';
 }
