@@ -8,6 +8,11 @@ export default defineConfig({
 	site: 'https://asiapacific-news.example',
 	trailingSlash: 'always',
 	compressHTML: true,
+	vite: {
+		// Benchmark and test scratch folders hold tens of thousands of generated files: the dev server must not
+		// watch them (it would run out of inotify watchers).
+		server: { watch: { ignored: ['**/bench/.work/**', '**/tests/.tmp/**', '**/dist/**'] } },
+	},
 	experimental: {
 		// Skip pages whose cache key (their articles plus the shared Recent Posts, navigation and authors, see
 		// loadNewsroom().cacheKey) and code are unchanged since the last build.
