@@ -2,6 +2,7 @@ import { getRssString } from '@astrojs/rss';
 import newsroom from 'virtual:newsroom/config';
 import type { Article } from '../content/collections.ts';
 import { urls } from '../lib/site-urls.ts';
+import { logoUrl } from '../seo/site-publisher.ts';
 import { toFeedOptions } from './feed-channel.ts';
 import { feedItemOf } from './feed-items.ts';
 
@@ -38,7 +39,7 @@ export async function feedResponse({
 				lastChanged: lastChange(newest),
 				timeZone: newsroom.timeZone,
 				ttlMinutes: newsroom.feeds.ttlMinutes,
-				logo: urls.absolute(`${urls.home}${newsroom.logo.slice(1)}`),
+				logo: logoUrl,
 				stylesheet: feedStylesheet,
 			},
 			items,

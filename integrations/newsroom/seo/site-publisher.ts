@@ -3,7 +3,8 @@ import { urls } from '../lib/site-urls.ts';
 import type { SocialImage } from './head-metadata.ts';
 import type { Publisher } from './publisher-json-ld.ts';
 
-const logoUrl = urls.absolute(`${urls.home}${newsroom.logo.slice(1)}`);
+/** The absolute URL of the publication's logo (JSON-LD, link previews, feed images). */
+export const logoUrl = urls.absolute(`${urls.home}${newsroom.logo.slice(1)}`);
 
 /** The publication for JSON-LD, from the options (its logo measured when the build started). */
 export const publisher: Publisher = {
