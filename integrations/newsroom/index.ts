@@ -1,13 +1,17 @@
+import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import type { NewsroomConfig } from './config.ts';
 import { setupFeeds } from './feeds/setup.ts';
 import { newsroomHeaders } from './headers/integration.ts';
+import { newsroomOutput } from './output/integration.ts';
 import { resolveBuildTime } from './lib/build-time.ts';
 import { resolveOptions } from './lib/resolve-options.ts';
 import { vitePluginNewsroomConfig } from './lib/vite-plugin-config.ts';
 import type { NewsroomUserOptions } from './options.ts';
+import { RECORD_ENV, recordedListOptions } from './recent-posts/list-options-record.ts';
+import { refreshRecentPosts, VARIANTS_ROUTE } from './recent-posts/refresh.ts';
 import { newsroomSeo } from './seo/integration.ts';
 import { publicIconLinks, readLogoImage } from './seo/public-assets.ts';
 
@@ -18,6 +22,8 @@ export type { NewsroomOptions, NewsroomUserOptions } from './options.ts';
 export default function newsroom(userOptions: NewsroomUserOptions): AstroIntegration {
 	const options = resolveOptions(userOptions);
 	const seo = newsroomSeo();
+	// Whether an earlier incremental build rendered Recent Posts lists that pages reused now may still show.
+	let reusableLists = false;
 	return {
 		name: '@newsroom/astro',
 		hooks: {
@@ -38,8 +44,13 @@ export default function newsroom(userOptions: NewsroomUserOptions): AstroIntegra
 					logoImage: await readLogoImage(config.publicDir, options.logo),
 					icons: publicIconLinks(config.publicDir),
 				};
-				const added: AstroIntegration[] = config.integrations.some((integration) => integration.name === '@astrojs/mdx') ? [] : [mdx()];
+				const added: AstroIntegration[] = config.integrations.some((integration) => integration.name === '@astrojs/mdx')
+					? []
+					: [mdx()];
 				added.push(...seo.setup({ config, injectRoute, logger }));
+				// After the sitemap, so the files it writes count as this build's; before the headers, so `_headers`
+				// lists no file it deletes.
+				added.push(newsroomOutput());
 				// Last, so its `astro:build:done` sees every file (sitemaps included) when it writes `_headers`.
 				added.push(newsroomHeaders());
 				updateConfig({
@@ -49,12 +60,25 @@ export default function newsroom(userOptions: NewsroomUserOptions): AstroIntegra
 					vite: { plugins: [vitePluginNewsroomConfig(resolved)] },
 				});
 				setupFeeds({ config, injectRoute, updateConfig }, options.mdxComponents);
+				if (config.experimental.incrementalBuild) {
+					const record = fileURLToPath(new URL('newsroom/recent-posts.json', config.cacheDir));
+					reusableLists = recordedListOptions(record).size > 0;
+					process.env[RECORD_ENV] = record;
+					injectRoute({
+						pattern: VARIANTS_ROUTE,
+						entrypoint: new URL('./recent-posts/routes/variants.astro', import.meta.url),
+						prerender: true,
+					});
+				} else {
+					delete process.env[RECORD_ENV];
+				}
 				logger.info(`build time ${resolved.buildTime}, dates in ${options.timeZone}`);
 			},
 			'astro:config:done': ({ injectTypes }) => {
 				injectTypes({ filename: 'types.d.ts', content: '/// <reference types="@newsroom/astro/virtual" />\n' });
 			},
-			'astro:build:done': async ({ dir, logger }) => {
+			'astro:build:done': async ({ dir, assets, logger }) => {
+				await refreshRecentPosts({ assets, reusable: reusableLists, logger });
 				await seo.buildDone({ dir, logger });
 			},
 		},

@@ -1,23 +1,52 @@
-// Runs one `astro build` in this process and prints {"wallMs", "cpuMs", "maxRssMb", "imagesEncoded",
-// "imagesReused"} as the last line of stdout. Usage: node build-once.mjs <root> <outDir> <cacheDir>
-// (NEWSROOM_CONTENT_DIR selects the content). Astro's own log goes to stderr.
+// Runs one `astro build` in this process and prints {"wallMs", "cpuMs", "userMs", "systemMs", "maxRssMb",
+// "imagesEncoded", "imagesReused", "phases"} as the last line of stdout. Usage: node build-once.mjs <root> <outDir>
+// <cacheDir> (NEWSROOM_CONTENT_DIR selects the content). Astro's own log goes to stderr.
 import { build } from 'astro';
 
 const [root, outDir, cacheDir] = process.argv.slice(2);
-// Count image work from Astro's log lines ("(before: …kB" = encoded, "(reused cache entry)" = from the cache).
+// Count image work from Astro's log lines ("(before: …kB" = encoded, "(reused cache entry)" = from the cache),
+// and time the build's phases from the lines that start them.
 let imagesEncoded = 0;
 let imagesReused = 0;
+const marks = {};
+const phaseStarts = [
+	['sync', 'Syncing content'],
+	['bundle', 'Building static entrypoints'],
+	['render', 'generating static routes'],
+	['hooks', 'Completed in'],
+];
 const write = process.stdout.write.bind(process.stdout);
 process.stdout.write = (chunk, ...rest) => {
 	const line = String(chunk);
 	if (line.includes('(reused cache entry)') || line.includes('(revalidated cache entry)')) imagesReused++;
 	else if (line.includes('(before: ')) imagesEncoded++;
+	for (const [phase, text] of phaseStarts) {
+		// "Completed in" also ends earlier steps: the hooks phase starts at the first one after rendering began.
+		if (marks[phase] === undefined && line.includes(text) && (phase !== 'hooks' || marks.render !== undefined)) {
+			marks[phase] = performance.now();
+		}
+	}
 	return process.stderr.write(chunk, ...rest);
 };
 const started = performance.now();
 await build({ root, outDir, cacheDir, logLevel: 'info', telemetry: false });
-const wallMs = Math.round(performance.now() - started);
+const ended = performance.now();
+const wallMs = Math.round(ended - started);
 const usage = process.resourceUsage();
-// CPU time (user + system) is steadier than wall time on a shared machine; both are reported.
-const cpuMs = Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000);
-write(`${JSON.stringify({ wallMs, cpuMs, maxRssMb: Math.round(usage.maxRSS / 1024), imagesEncoded, imagesReused })}\n`);
+// CPU time (user + system) is steadier than wall time on a shared machine; both are reported. System time is
+// mostly the file system (writing, copying and deleting pages).
+const userMs = Math.round(usage.userCPUTime / 1000);
+const systemMs = Math.round(usage.systemCPUTime / 1000);
+// Phases in ms: setup (config, integrations), sync (content layer), bundle (Vite), render (pages, written or
+// reused), hooks (astro:build:done: sitemaps, Recent Posts refresh, clean-up).
+const order = ['setup', 'sync', 'bundle', 'render', 'hooks'];
+const at = { setup: started, ...marks };
+const phases = {};
+order.forEach((phase, i) => {
+	if (at[phase] === undefined) return;
+	const next = order.slice(i + 1).find((later) => at[later] !== undefined);
+	phases[phase] = Math.round((next ? at[next] : ended) - at[phase]);
+});
+write(
+	`${JSON.stringify({ wallMs, cpuMs: userMs + systemMs, userMs, systemMs, maxRssMb: Math.round(usage.maxRSS / 1024), imagesEncoded, imagesReused, phases })}\n`,
+);

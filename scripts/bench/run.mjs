@@ -36,11 +36,20 @@ async function measure(site, size, { clean }) {
 		await rm(outDir, { recursive: true, force: true });
 		await rm(cacheDir, { recursive: true, force: true });
 	}
-	const { stdout } = await promisify(execFile)('npx', ['node', join(repo, 'scripts/bench/build-once.mjs'), root, outDir, cacheDir], {
-		cwd: repo,
-		env: { ...process.env, NEWSROOM_CONTENT_DIR: join(work, `content-${size}`), NODE_OPTIONS: nodeOptions, ASTRO_TELEMETRY_DISABLED: '1' },
-		maxBuffer: 256 * 1024 * 1024,
-	});
+	const { stdout } = await promisify(execFile)(
+		'npx',
+		['node', join(repo, 'scripts/bench/build-once.mjs'), root, outDir, cacheDir],
+		{
+			cwd: repo,
+			env: {
+				...process.env,
+				NEWSROOM_CONTENT_DIR: join(work, `content-${size}`),
+				NODE_OPTIONS: nodeOptions,
+				ASTRO_TELEMETRY_DISABLED: '1',
+			},
+			maxBuffer: 256 * 1024 * 1024,
+		},
+	);
 	return JSON.parse(stdout.trim().split('\n').at(-1));
 }
 
@@ -96,7 +105,29 @@ const table = [
 			r.warm ? `${ms(r.warm)} (${ratio(r.warm.wallMs, r.cold.wallMs)})` : '–',
 			r.added ? `${ms(r.added)} (${ratio(r.added.wallMs, r.cold.wallMs)})` : '–',
 			r.added ? `${r.cold.imagesEncoded} / ${r.warm.imagesEncoded} / ${r.added.imagesEncoded}` : '–',
-		].join(' | ').replace(/^/, '| ').replace(/$/, ' |'),
+		]
+			.join(' | ')
+			.replace(/^/, '| ')
+			.replace(/$/, ' |'),
+	),
+].join('\n');
+
+// Where the time goes: each build's phases (from Astro's log) and its user and system CPU time.
+const s = (value) => (value === undefined ? '–' : `${(value / 1000).toFixed(1)}`);
+const phaseRow = (size, name, run) =>
+	run
+		? `| ${size} | ${name} | ${s(run.phases?.setup)} | ${s(run.phases?.sync)} | ${s(run.phases?.bundle)} | ${s(run.phases?.render)} | ${s(run.phases?.hooks)} | ${s(run.userMs)} | ${s(run.systemMs)} |`
+		: undefined;
+const phaseTable = [
+	'| articles | build | setup (s) | content sync (s) | bundle (s) | pages (s) | build:done hooks (s) | user CPU (s) | system CPU (s) |',
+	'| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+	...rows.flatMap((r) =>
+		[
+			phaseRow(r.size, 'baseline cold', r.baseline),
+			phaseRow(r.size, 'ours cold', r.cold),
+			phaseRow(r.size, 'ours warm', r.warm),
+			phaseRow(r.size, 'ours +1 article', r.added),
+		].filter(Boolean),
 	),
 ].join('\n');
 
@@ -104,9 +135,9 @@ const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(
 const command = `npm run bench -- ${args.join(' ')}`.trim();
 const start = `<!-- results:${label}:start -->`;
 const end = `<!-- results:${label}:end -->`;
-const results = `${start}\nMeasured ${new Date().toISOString().slice(0, 16)}Z on ${machine}; hero images on ${Math.round(heroShare * 100)} % of articles (a pool of 12 source images); ${repeat === 1 ? 'single runs' : `median of ${repeat} cold runs`}.\nCommand: \`${command}\`\n\n${table}\n${end}`;
+const results = `${start}\nMeasured ${new Date().toISOString().slice(0, 16)}Z on ${machine}; hero images on ${Math.round(heroShare * 100)} % of articles (a pool of 12 source images); ${repeat === 1 ? 'single runs' : `median of ${repeat} cold runs`}.\nCommand: \`${command}\`\n\n${table}\n\n${phaseTable}\n${end}`;
 const file = join(repo, 'BENCHMARKS.md');
 const current = await readFile(file, 'utf8').catch(() => '');
 const block = new RegExp(`${start}[\\s\\S]*${end}`);
 await writeFile(file, block.test(current) ? current.replace(block, () => results) : `${current}\n${results}\n`);
-console.log(`\n${table}\n\nwritten to BENCHMARKS.md`);
+console.log(`\n${table}\n\n${phaseTable}\n\nwritten to BENCHMARKS.md`);

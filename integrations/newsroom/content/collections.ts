@@ -23,7 +23,8 @@ export interface Newsroom {
 	byTag: Map<string, { name: string; articles: Article[] }>;
 	/**
 	 * An incremental-build cache key for a page showing `articles` (its own content): it changes when any of them
-	 * changes and when the shared parts of every page (navigation, Recent Posts, authors) change. `extra` adds
+	 * changes and when the shared parts of every page (navigation, authors, the year) change. Recent Posts is
+	 * not in it: reused pages get the current list after the build (recent-posts/refresh.ts). `extra` adds
 	 * anything else the page shows (e.g. "page 2 of 5").
 	 */
 	cacheKey: (articles: readonly Article[], extra?: string) => string;
@@ -74,7 +75,6 @@ async function load(): Promise<Newsroom> {
 	}
 	const articles = selectPublished(all, new Date(newsroom.buildTime));
 	const shared = sharedDigest({
-		recent: articles.slice(0, newsroom.recentPosts.count + 1),
 		authors: authorList,
 		sections: sectionList,
 		year: new Date(newsroom.buildTime).getUTCFullYear(),

@@ -39,7 +39,13 @@ export function newsroomSeo() {
 				);
 				return [];
 			}
-			return [sitemap({ serialize: (item) => (data ? sitemapItem(item, data) : item) })];
+			return [
+				sitemap({
+					// Build artefacts under /_newsroom/ are deleted before the site is deployed.
+					filter: (page) => !new URL(page).pathname.includes('/_newsroom/'),
+					serialize: (item) => (data ? sitemapItem(item, data) : item),
+				}),
+			];
 		},
 		/**
 		 * Runs before @astrojs/sitemap's own `astro:build:done` (it was added after newsroom): loads the dates and
