@@ -9,9 +9,10 @@ export function excerpt(
 ): string {
 	if (article.description) return truncateWords(article.description, words);
 	const body = article.body ?? '';
-	// Only the opening blocks are parsed (a few hundred characters, not a 600-word article), unless they hold too
-	// few words of prose (a long code block or component first), then the whole body is.
-	const opening = openingBlocks(body, words * 30);
+	// Only the opening blocks are parsed (~12 characters a word, twice what English prose needs: usually the first
+	// paragraph alone), unless they hold too few words of prose (a long code block or component first), then the
+	// whole body is.
+	const opening = openingBlocks(body, words * 12);
 	let text = bodyText(opening, { mdx: article.mdx });
 	if (opening.length < body.length && text.split(/\s+/).length <= words) text = bodyText(body, { mdx: article.mdx });
 	return truncateWords(text, words);
