@@ -140,6 +140,20 @@ function cachedArticleFields<
 	return fields as ReturnType<typeof articleFields<AuthorRef, SectionRef>>;
 }
 
+let heroTextFields:
+	| { alt: z.ZodString; caption: z.ZodOptional<z.ZodString>; credit: z.ZodOptional<z.ZodString> }
+	| undefined;
+
+/** The hero's text fields, built once (only its `image()` differs per entry). */
+function heroText() {
+	heroTextFields ??= {
+		alt: nonEmpty('hero.alt (describe the image for readers who cannot see it)'),
+		caption: nonEmpty('hero.caption').optional(),
+		credit: nonEmpty('hero.credit').optional(),
+	};
+	return heroTextFields;
+}
+
 /**
  * The article frontmatter. Strict: a misspelt key (`titel:`) is an error, not a silently ignored field.
  * Pass `author` and `section` references created once (outside the schema function) so they can be reused.
@@ -151,12 +165,7 @@ export function articleSchema<
 >({ image, author, section, timeZone }: ArticleSchemaContext<Image, AuthorRef, SectionRef>) {
 	return strictFields({
 		...cachedArticleFields(author, section, timeZone),
-		hero: strictFields({
-			image: image(),
-			alt: nonEmpty('hero.alt (describe the image for readers who cannot see it)'),
-			caption: nonEmpty('hero.caption').optional(),
-			credit: nonEmpty('hero.credit').optional(),
-		}).optional(),
+		hero: strictFields({ image: image(), ...heroText() }).optional(),
 	}).superRefine((article, ctx) => {
 		if (article.updatedDate && article.updatedDate < article.pubDate) {
 			ctx.addIssue({
