@@ -13,6 +13,7 @@ const phaseStarts = [
 	['sync', 'Syncing content'],
 	['bundle', 'Building static entrypoints'],
 	['render', 'generating static routes'],
+	['images', 'generating optimized images'],
 	['hooks', 'Completed in'],
 ];
 const write = process.stdout.write.bind(process.stdout);
@@ -21,8 +22,10 @@ process.stdout.write = (chunk, ...rest) => {
 	if (line.includes('(reused cache entry)') || line.includes('(revalidated cache entry)')) imagesReused++;
 	else if (line.includes('(before: ')) imagesEncoded++;
 	for (const [phase, text] of phaseStarts) {
-		// "Completed in" also ends earlier steps: the hooks phase starts at the first one after rendering began.
-		if (marks[phase] === undefined && line.includes(text) && (phase !== 'hooks' || marks.render !== undefined)) {
+		// "Completed in" ends several steps: the hooks phase starts at the build's own ("[build] ✓ Completed in")
+		// once pages were rendered.
+		const hooksReady = phase !== 'hooks' || (marks.render !== undefined && line.includes('[build]'));
+		if (marks[phase] === undefined && line.includes(text) && hooksReady) {
 			marks[phase] = performance.now();
 		}
 	}
@@ -38,8 +41,9 @@ const usage = process.resourceUsage();
 const userMs = Math.round(usage.userCPUTime / 1000);
 const systemMs = Math.round(usage.systemCPUTime / 1000);
 // Phases in ms: setup (config, integrations), sync (content layer), bundle (Vite), render (pages, written or
-// reused), hooks (astro:build:done: sitemaps, Recent Posts refresh, clean-up).
-const order = ['setup', 'sync', 'bundle', 'render', 'hooks'];
+// reused), images (encoded or copied from the cache), hooks (astro:build:done: sitemaps, Recent Posts refresh,
+// clean-up).
+const order = ['setup', 'sync', 'bundle', 'render', 'images', 'hooks'];
 const at = { setup: started, ...marks };
 const phases = {};
 order.forEach((phase, i) => {

@@ -116,11 +116,11 @@ const table = [
 const s = (value) => (value === undefined ? '–' : `${(value / 1000).toFixed(1)}`);
 const phaseRow = (size, name, run) =>
 	run
-		? `| ${size} | ${name} | ${s(run.phases?.setup)} | ${s(run.phases?.sync)} | ${s(run.phases?.bundle)} | ${s(run.phases?.render)} | ${s(run.phases?.hooks)} | ${s(run.userMs)} | ${s(run.systemMs)} |`
+		? `| ${size} | ${name} | ${s(run.phases?.setup)} | ${s(run.phases?.sync)} | ${s(run.phases?.bundle)} | ${s(run.phases?.render)} | ${s(run.phases?.images)} | ${s(run.phases?.hooks)} | ${s(run.userMs)} | ${s(run.systemMs)} |`
 		: undefined;
 const phaseTable = [
-	'| articles | build | setup (s) | content sync (s) | bundle (s) | pages (s) | build:done hooks (s) | user CPU (s) | system CPU (s) |',
-	'| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+	'| articles | build | setup (s) | content sync (s) | bundle (s) | pages (s) | images (s) | build:done hooks (s) | user CPU (s) | system CPU (s) |',
+	'| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
 	...rows.flatMap((r) =>
 		[
 			phaseRow(r.size, 'baseline cold', r.baseline),
