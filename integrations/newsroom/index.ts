@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import type { AstroIntegration } from 'astro';
@@ -62,7 +63,9 @@ export default function newsroom(userOptions: NewsroomUserOptions): AstroIntegra
 				setupFeeds({ config, injectRoute, updateConfig }, options.mdxComponents);
 				if (config.experimental.incrementalBuild) {
 					const record = fileURLToPath(new URL('newsroom/recent-posts.json', config.cacheDir));
-					reusableLists = recordedListOptions(record).size > 0;
+					// Reused pages are possible once an incremental build has run (its manifest) or rendered a list.
+					reusableLists =
+						existsSync(new URL('incremental-build.json', config.cacheDir)) || recordedListOptions(record).size > 0;
 					process.env[RECORD_ENV] = record;
 					injectRoute({
 						pattern: VARIANTS_ROUTE,

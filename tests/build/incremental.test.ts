@@ -117,6 +117,13 @@ describe('incremental rebuilds', () => {
 		]);
 	});
 
+	it('keep default lists current when the record of list options is lost but pages are reused', async () => {
+		await rm(join(tmpRoot, name, 'cache', 'newsroom', 'recent-posts.json'));
+		await write('articles/2026/01/story-10.md', story(10, 20));
+		await build();
+		expect((await recentTitles(dist, '/articles/2026/01/story-1/'))[0]).toBe('Story 10');
+	});
+
 	it('leave exactly what a build from scratch of the same content writes', async () => {
 		const fresh = await buildSite({ name: `${name}-scratch`, env });
 		const [incremental, scratch] = await Promise.all([files(dist), files(fresh)]);
