@@ -51,7 +51,7 @@ export default function newsroom(userOptions: NewsroomUserOptions): AstroIntegra
 				added.push(...seo.setup({ config, injectRoute, logger }));
 				// After the sitemap, so the files it writes count as this build's; before the headers, so `_headers`
 				// lists no file it deletes.
-				added.push(newsroomOutput());
+				added.push(newsroomOutput({ writtenAfter: ['_headers'] }));
 				// Last, so its `astro:build:done` sees every file (sitemaps included) when it writes `_headers`.
 				added.push(newsroomHeaders());
 				updateConfig({

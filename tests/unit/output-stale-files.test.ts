@@ -4,13 +4,13 @@ import { staleFiles } from '../../integrations/newsroom/output/stale-files.ts';
 describe('staleFiles', () => {
 	const start = 1_000;
 	const files = [
-		{ path: 'articles/kept/index.html', mtimeMs: 10 }, // reused page: old, but produced
-		{ path: 'articles/withdrawn/index.html', mtimeMs: 10 }, // no longer produced
-		{ path: '_astro/new.css', mtimeMs: 1_500 }, // written by this build
-		{ path: '_astro/old.css', mtimeMs: 20 },
-		{ path: 'sitemap-1.xml', mtimeMs: 30 },
-		{ path: '.git/HEAD', mtimeMs: 5 },
-		{ path: 'robots.txt', mtimeMs: start }, // written in the very tick the build started
+		{ path: 'articles/kept/index.html', changedMs: 10 }, // reused page: old, but produced
+		{ path: 'articles/withdrawn/index.html', changedMs: 10 }, // no longer produced
+		{ path: '_astro/new.css', changedMs: 1_500 }, // written by this build
+		{ path: '_astro/old.css', changedMs: 20 },
+		{ path: 'sitemap-1.xml', changedMs: 30 },
+		{ path: '.git/HEAD', changedMs: 5 },
+		{ path: 'robots.txt', changedMs: start }, // written in the very tick the build started
 	];
 
 	it('keeps what this build produced or wrote and deletes the rest', () => {

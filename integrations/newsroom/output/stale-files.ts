@@ -1,13 +1,16 @@
-/** A file in the build folder: its path relative to it, and when it was last written. */
+/**
+ * A file in the build folder: its path relative to it, and when its inode last changed (`ctime`: a copy gets a
+ * new one, whereas macOS and Windows copy the source's `mtime` along with the file).
+ */
 export interface OutputFile {
 	path: string;
-	mtimeMs: number;
+	changedMs: number;
 }
 
 /**
- * The files a build left over from earlier builds, to delete: neither written by this build (older than its
- * start) nor a page or endpoint it produced (Astro leaves a reused page's file untouched). `.git` is never
- * touched (Astro keeps it when it empties the folder, too).
+ * The files a build left over from earlier builds, to delete: neither written by this build (changed before its
+ * start) nor a page, endpoint or public file it produced (Astro leaves a reused page's file untouched). `.git` is
+ * never touched (Astro keeps it when it empties the folder, too).
  */
 export function staleFiles(
 	files: readonly OutputFile[],
@@ -15,7 +18,11 @@ export function staleFiles(
 	buildStartMs: number,
 ): string[] {
 	return files
-		.filter((file) => file.mtimeMs < buildStartMs && !produced.has(file.path))
-		.filter((file) => file.path !== '.git' && !file.path.startsWith('.git/'))
+		.filter((file) => file.changedMs < buildStartMs && !produced.has(file.path) && !isGit(file.path))
 		.map((file) => file.path);
+}
+
+/** Whether a path is `.git` or inside it. */
+export function isGit(path: string): boolean {
+	return path === '.git' || path.startsWith('.git/');
 }

@@ -1,6 +1,7 @@
 import { readFile, rm, rmdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegrationLogger } from 'astro';
+import { RECORD_ENV, recordedListOptions } from './list-options-record.ts';
 import { readVariants, spliceRecentPosts } from './splice-recent-posts.ts';
 
 /** The route of the variants page (an artefact the build deletes). */
@@ -35,13 +36,14 @@ export async function refreshRecentPosts({
 		.filter((file) => file.pathname.endsWith('.html'));
 	let refreshed = 0;
 	let next = 0;
+	const unknownKeys = new Set<string>();
 	const worker = async () => {
 		while (next < pages.length) {
 			const file = pages[next++]!;
 			const html = await readFile(file, 'utf8');
 			let spliced: string | undefined;
 			try {
-				spliced = spliceRecentPosts(html, variants);
+				spliced = spliceRecentPosts(html, variants, unknownKeys);
 			} catch (error) {
 				throw new Error(`${fileURLToPath(file)}: cannot update its Recent Posts: ${String(error)}`, { cause: error });
 			}
@@ -52,4 +54,13 @@ export async function refreshRecentPosts({
 	};
 	await Promise.all(Array.from({ length: PARALLEL }, worker));
 	logger.info(`Recent Posts brought up to date on ${refreshed} of ${pages.length} page(s)`);
+	// Options first used in this build were recorded while their pages rendered; any other key means the record
+	// was lost while Astro kept pages rendered with it, and those lists may be stale.
+	const recorded = recordedListOptions();
+	const lost = [...unknownKeys].filter((key) => !recorded.has(key));
+	if (lost.length > 0) {
+		logger.warn(
+			`${lost.length} Recent Posts list(s) on reused pages could not be brought up to date (their options are missing from ${process.env[RECORD_ENV]}): run \`astro build --force\` once`,
+		);
+	}
 }

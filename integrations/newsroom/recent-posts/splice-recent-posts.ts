@@ -20,12 +20,18 @@ export function readVariants(html: string): RecentPostsVariants {
  * widget whose list options have no variants is left alone: those options are new in this build, so every page
  * showing them was rendered in it.
  */
-export function spliceRecentPosts(html: string, variants: RecentPostsVariants): string | undefined {
+export function spliceRecentPosts(
+	html: string,
+	variants: RecentPostsVariants,
+	/** Collects the keys of list options that have no variants. */
+	unknownKeys?: Set<string>,
+): string | undefined {
 	let result = '';
 	let last = 0;
 	let changed = false;
 	for (const block of findMarkedBlocks(html)) {
 		const byCurrent = variants.get(block.key);
+		if (!byCurrent) unknownKeys?.add(block.key);
 		const fresh = byCurrent?.get(block.current) ?? byCurrent?.get('');
 		if (fresh === undefined || fresh === html.slice(block.start, block.end)) continue;
 		result += html.slice(last, block.start) + fresh;
