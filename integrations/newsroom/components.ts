@@ -1,6 +1,6 @@
-// The components a site places in its layouts and pages.
+// The components a site places in its layouts and pages: `import { RecentPosts } from '@newsroom/astro/components'`.
 export { default as CookieConsent } from './consent/CookieConsent.astro';
 export { default as FormattedDate } from './components/FormattedDate.astro';
 export { default as RecentPosts } from './recent-posts/RecentPosts.astro';
-export { default as SeoHead } from './seo/SeoHead.astro';
 export { default as RecentPostsList } from './recent-posts/RecentPostsList.astro';
+export { default as SeoHead } from './seo/SeoHead.astro';

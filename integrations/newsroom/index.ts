@@ -1,88 +1,55 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import mdx from '@astrojs/mdx';
 import type { AstroIntegration } from 'astro';
-import { AstroError } from 'astro/errors';
-import type { NewsroomConfig } from './config.ts';
-import { setupFeeds } from './feeds/setup.ts';
-import { newsroomHeaders } from './headers/integration.ts';
-import { newsroomOutput } from './output/integration.ts';
-import { resolveBuildTime } from './lib/build-time.ts';
-import { resolveOptions } from './lib/resolve-options.ts';
-import { vitePluginNewsroomConfig } from './lib/vite-plugin-config.ts';
-import type { NewsroomUserOptions } from './options.ts';
-import { RECORD_ENV, recordedListOptions } from './recent-posts/list-options-record.ts';
-import { refreshRecentPosts, VARIANTS_ROUTE } from './recent-posts/refresh.ts';
-import { newsroomSeo } from './seo/integration.ts';
-import { publicIconLinks, readLogoImage } from './seo/public-assets.ts';
+import { readFileSync } from 'node:fs';
+import { cdnIntegration, CDN_FILES } from './cdn/integration.ts';
+import { consentIntegration } from './consent/integration.ts';
+import { contentIntegration } from './content/integration.ts';
+import { resolveSiteConfig } from './core/config.ts';
+import { resolveBuildTime } from './core/dates.ts';
+import { createVirtualModules, defaultExport } from './core/wiring.ts';
+import { feedsIntegration } from './feeds/integration.ts';
+import { imagesIntegration } from './images/integration.ts';
+import { incrementalBuilds } from './incremental/integration.ts';
+import { resolveOptions, type NewsroomUserOptions } from './options.ts';
+import { seoIntegration } from './seo/integration.ts';
 
-export type { NewsroomConfig } from './config.ts';
+export type { NewsroomConfig } from './core/config.ts';
 export type { NewsroomOptions, NewsroomUserOptions } from './options.ts';
 
-/** The newsroom Astro integration: `integrations: [newsroom({ name: 'The Daily' })]`. */
+/** The types of the virtual modules, for the site's `.astro/types.d.ts`. */
+const virtualTypes = readFileSync(new URL('./virtual.d.ts', import.meta.url), 'utf8');
+
+/**
+ * The newsroom Astro integration: `integrations: [newsroom({ name: 'The Daily' })]`. Validates the options, serves
+ * them to components as `virtual:newsroom/config`, and adds one integration per feature, in the order their
+ * `astro:build:done` hooks must run.
+ */
 export default function newsroom(userOptions: NewsroomUserOptions): AstroIntegration {
 	const options = resolveOptions(userOptions);
-	const seo = newsroomSeo();
-	// Whether an earlier incremental build rendered Recent Posts lists that pages reused now may still show.
-	let reusableLists = false;
+	const modules = createVirtualModules();
 	return {
 		name: '@newsroom/astro',
 		hooks: {
-			'astro:config:setup': async ({ config, updateConfig, injectRoute, logger }) => {
-				if (!config.site) {
-					throw new AstroError(
-						'The newsroom integration needs `site` in astro.config.mjs.',
-						'Feeds, canonical URLs and sitemaps are absolute: set `site: "https://your.domain"`.',
-					);
-				}
-				const buildTime = resolveBuildTime(options.now, process.env);
-				const resolved: NewsroomConfig = {
-					...options,
-					// `base: '/news'` has no trailing slash; every URL is built on this one, so add it.
-					site: new URL(config.base.endsWith('/') ? config.base : `${config.base}/`, config.site).href,
-					buildTime: buildTime.toISOString(),
-					language: new Intl.Locale(options.locale).language,
-					logoImage: await readLogoImage(config.publicDir, options.logo),
-					icons: publicIconLinks(config.publicDir),
-				};
-				const added: AstroIntegration[] = config.integrations.some((integration) => integration.name === '@astrojs/mdx')
-					? []
-					: [mdx()];
-				added.push(...seo.setup({ config, injectRoute, logger }));
-				// After the sitemap, so the files it writes count as this build's; before the headers, so `_headers`
-				// lists no file it deletes.
-				added.push(newsroomOutput({ writtenAfter: ['_headers'] }));
-				// Last, so its `astro:build:done` sees every file (sitemaps included) when it writes `_headers`.
-				added.push(newsroomHeaders());
+			'astro:config:setup': async ({ config, updateConfig, logger }) => {
+				const site = await resolveSiteConfig(options, config);
+				const buildTime = resolveBuildTime(options.now, process.env).toISOString();
+				modules.set('config', `import buildTime from 'virtual:newsroom/build-clock';\nexport default { ...${JSON.stringify(site)}, buildTime };`);
+				modules.set('build-clock', defaultExport(buildTime), { data: true });
 				updateConfig({
-					integrations: added,
-					// Markdown and MDX images get srcset/sizes only with a layout; the site's own choice wins.
-					image: config.image.layout ? {} : { layout: 'constrained' },
-					vite: { plugins: [vitePluginNewsroomConfig(resolved)] },
+					vite: { plugins: [modules.plugin] },
+					integrations: [
+						contentIntegration(options, modules), // collections' helpers, MDX and its components
+						feedsIntegration(), // RSS for the site, sections and authors
+						consentIntegration(options), // the cookie-consent island's checks
+						imagesIntegration(), // responsive images in bodies
+						seoIntegration(), // news sitemap, robots.txt, the sitemap with lastmod
+						incrementalBuilds(modules, { writtenLater: CDN_FILES }), // after the sitemap: prunes what is not produced
+						cdnIntegration(), // last: `_headers` for every file written
+					],
 				});
-				setupFeeds({ config, injectRoute, updateConfig }, options.mdxComponents);
-				if (config.experimental.incrementalBuild) {
-					const record = fileURLToPath(new URL('newsroom/recent-posts.json', config.cacheDir));
-					// Reused pages are possible once an incremental build has run (its manifest) or rendered a list.
-					reusableLists =
-						existsSync(new URL('incremental-build.json', config.cacheDir)) || recordedListOptions(record).size > 0;
-					process.env[RECORD_ENV] = record;
-					injectRoute({
-						pattern: VARIANTS_ROUTE,
-						entrypoint: new URL('./recent-posts/routes/variants.astro', import.meta.url),
-						prerender: true,
-					});
-				} else {
-					delete process.env[RECORD_ENV];
-				}
-				logger.info(`build time ${resolved.buildTime}, dates in ${options.timeZone}`);
+				logger.info(`build time ${buildTime}, dates in ${options.timeZone}`);
 			},
 			'astro:config:done': ({ injectTypes }) => {
-				injectTypes({ filename: 'types.d.ts', content: '/// <reference types="@newsroom/astro/virtual" />\n' });
-			},
-			'astro:build:done': async ({ dir, assets, logger }) => {
-				await refreshRecentPosts({ assets, reusable: reusableLists, logger });
-				await seo.buildDone({ dir, logger });
+				injectTypes({ filename: 'types.d.ts', content: virtualTypes });
 			},
 		},
 	};

@@ -1,4 +1,6 @@
 import { z } from 'astro/zod';
+import { DATE_STYLES } from './core/dates.ts';
+import { formatIssues, invalidOptions } from './core/errors.ts';
 
 /** The Google Consent Mode types a consent category can grant. */
 const googleConsentTypes = [
@@ -63,6 +65,11 @@ export const newsroomOptionsSchema = z.strictObject({
 	 */
 	logo: z.string().startsWith('/', 'expected a path in the public folder starting with "/", e.g. "/logo.png"').default('/logo.png'),
 	/**
+	 * The content folder, relative to the project root: `articles/`, `authors/` and `sections/` below it. Read by
+	 * `defineNewsroomCollections()` in `src/content.config.ts`.
+	 */
+	contentDir: z.string().min(1).default('src/content'),
+	/**
 	 * A module (path from the project root) whose default export maps names to components for MDX articles, e.g.
 	 * `export default { Factbox }`. Feeds render every article with it; pages should pass the same map to
 	 * `<Content components>` (import it from `virtual:newsroom/mdx-components`).
@@ -74,7 +81,7 @@ export const newsroomOptionsSchema = z.strictObject({
 			excerptWords: z.int().min(1).max(200).default(20),
 			heading: z.string().min(1).default('Recent Posts'),
 			readMoreLabel: z.string().min(1).default('Read More'),
-			dateStyle: z.enum(['full', 'long', 'medium', 'short']).default('long'),
+			dateStyle: z.enum(DATE_STYLES).default('long'),
 		})
 		.prefault({}),
 	feeds: z
@@ -173,6 +180,13 @@ export const newsroomOptionsSchema = z.strictObject({
 
 export type NewsroomUserOptions = z.input<typeof newsroomOptionsSchema>;
 export type NewsroomOptions = z.output<typeof newsroomOptionsSchema>;
+
+/** Validates `newsroom()` options; a bad option throws an error naming it and what was expected. */
+export function resolveOptions(input: NewsroomUserOptions | undefined): NewsroomOptions {
+	const result = newsroomOptionsSchema.safeParse(input ?? {}, { reportInput: true });
+	if (result.success) return result.data;
+	throw invalidOptions(formatIssues(result.error.issues));
+}
 
 function isLocale(value: string): boolean {
 	try {

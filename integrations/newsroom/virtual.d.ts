@@ -1,10 +1,25 @@
+// The virtual modules the newsroom integration serves (core/wiring.ts), as sites and the package's own code see them.
+
 declare module 'virtual:newsroom/config' {
-	const config: import('./config.ts').NewsroomConfig;
+	/** The validated `newsroom()` options plus what the build knows: site URL, build time, language, logo, icons. */
+	const config: import('@newsroom/astro').NewsroomConfig;
 	export default config;
+}
+
+declare module 'virtual:newsroom/build-clock' {
+	/** The build's "now", ISO 8601 (also `config.buildTime`). */
+	const buildTime: string;
+	export default buildTime;
 }
 
 declare module 'virtual:newsroom/mdx-components' {
 	/** The `mdxComponents` option's map of components for MDX articles (empty when the option is not set). */
 	const components: Record<string, import('astro/runtime/server/index.js').AstroComponentFactory | ((props: any) => any)>;
 	export default components;
+}
+
+declare module 'virtual:newsroom/incremental' {
+	/** Where Recent Posts widgets record their list options for incremental builds; null without them. */
+	const incremental: { listRecord: string | null };
+	export default incremental;
 }

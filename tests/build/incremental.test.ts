@@ -6,9 +6,9 @@ import { buildSite } from '../helpers/build-site.ts';
 import { page, text } from '../helpers/parse.ts';
 import { repoRoot, tmpRoot } from '../helpers/paths.ts';
 
-// Incremental builds (experimental.incrementalBuild + cache keys from loadNewsroom().cacheKey) must never serve a
+// Incremental builds (experimental.incrementalBuild + cache keys from loadContentSet().cacheKey) must never serve a
 // stale page. A new article changes every page's Recent Posts list: pages are reused and their list is swapped
-// for the current one after the build (recent-posts/refresh.ts), so the output equals a build from scratch.
+// for the current one after the build (incremental/recent-posts.ts), so the output equals a build from scratch.
 const name = 'incremental';
 const content = join(tmpRoot, name, 'content');
 const env = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { immutableCacheControl, revalidateCacheControl } from '../../integrations/newsroom/headers/cache-policies.ts';
-import { formatHeaders } from '../../integrations/newsroom/headers/format-headers.ts';
-import { headerRules } from '../../integrations/newsroom/headers/header-rules.ts';
+import { immutableCacheControl, revalidateCacheControl } from '../../integrations/newsroom/cdn/headers.ts';
+import { formatHeaders } from '../../integrations/newsroom/cdn/headers.ts';
+import { headerRules } from '../../integrations/newsroom/cdn/headers.ts';
 import { cacheFindings } from '../../scripts/audit/headers/cache-findings.ts';
 import { parseHeadersFile } from '../../scripts/audit/headers/parse-headers-file.ts';
 import { ruleMatches } from '../../scripts/audit/headers/rule-matches.ts';

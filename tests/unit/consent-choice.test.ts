@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { consentCookie } from '../../integrations/newsroom/consent/consent-cookie.ts';
-import { cookieNames } from '../../integrations/newsroom/consent/cookie-names.ts';
-import { parseChoice } from '../../integrations/newsroom/consent/parse-choice.ts';
-import { readCookie } from '../../integrations/newsroom/consent/read-cookie.ts';
-import { serializeChoice } from '../../integrations/newsroom/consent/serialize-choice.ts';
+import { consentCookie } from '../../integrations/newsroom/consent/rules.ts';
+import { cookieNames } from '../../integrations/newsroom/consent/rules.ts';
+import { parseChoice } from '../../integrations/newsroom/consent/rules.ts';
+import { readCookie } from '../../integrations/newsroom/consent/rules.ts';
+import { serializeChoice } from '../../integrations/newsroom/consent/rules.ts';
 
 const choice = { revision: 3, timestamp: '2026-01-29T06:00:00.000Z', categories: ['necessary', 'analytics'] };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import newsroom from '../../integrations/newsroom/index.ts';
-import { resolveOptions } from '../../integrations/newsroom/lib/resolve-options.ts';
+import { resolveOptions } from '../../integrations/newsroom/options.ts';
 
 /** The message a bad option stops the build with. */
 function error(consent: unknown): string {

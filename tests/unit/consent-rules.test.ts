@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { cookieDeletions } from '../../integrations/newsroom/consent/cookie-deletions.ts';
-import { googleConsentState } from '../../integrations/newsroom/consent/google-consent-state.ts';
-import { grantedCategories } from '../../integrations/newsroom/consent/granted-categories.ts';
-import { isConsented } from '../../integrations/newsroom/consent/is-consented.ts';
-import { islandConfig } from '../../integrations/newsroom/consent/island-config.ts';
-import { policyHref } from '../../integrations/newsroom/consent/policy-href.ts';
-import { refusedCookieNames } from '../../integrations/newsroom/consent/refused-cookie-names.ts';
-import type { CategoryRule } from '../../integrations/newsroom/consent/types.ts';
-import { resolveOptions } from '../../integrations/newsroom/lib/resolve-options.ts';
+import { cookieDeletions } from '../../integrations/newsroom/consent/rules.ts';
+import { googleConsentState } from '../../integrations/newsroom/consent/rules.ts';
+import { grantedCategories } from '../../integrations/newsroom/consent/rules.ts';
+import { isConsented } from '../../integrations/newsroom/consent/rules.ts';
+import { islandConfig } from '../../integrations/newsroom/consent/rules.ts';
+import { siteHref as policyHref } from '../../integrations/newsroom/core/urls.ts';
+import { refusedCookieNames } from '../../integrations/newsroom/consent/rules.ts';
+import type { CategoryRule } from '../../integrations/newsroom/consent/rules.ts';
+import { resolveOptions } from '../../integrations/newsroom/options.ts';
 
 const rule = (id: string, rest: Partial<CategoryRule> = {}): CategoryRule => ({
 	id,

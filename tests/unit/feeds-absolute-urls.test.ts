@@ -1,7 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { toFeedHtml } from '../../integrations/newsroom/feeds/feed-html.ts';
-import { rewriteSrcset } from '../../integrations/newsroom/feeds/rewrite-srcset.ts';
+import { rewriteSrcset } from '../../integrations/newsroom/feeds/feed-html.ts';
 
 const page = 'https://news.example/articles/2026/01/story/';
 const resolve = (url: string) => new URL(url, page).href;

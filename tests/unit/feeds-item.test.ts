@@ -3,10 +3,10 @@ import { spawnSync } from 'node:child_process';
 import { XMLParser } from 'fast-xml-parser';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { toCustomData } from '../../integrations/newsroom/feeds/custom-data.ts';
-import { toFeedOptions, type FeedChannel } from '../../integrations/newsroom/feeds/feed-channel.ts';
+import { toCustomData } from '../../integrations/newsroom/feeds/rss.ts';
+import { toFeedOptions, type FeedChannel } from '../../integrations/newsroom/feeds/rss.ts';
 import { toFeedHtml } from '../../integrations/newsroom/feeds/feed-html.ts';
-import { toFeedItem, type FeedArticle } from '../../integrations/newsroom/feeds/feed-item.ts';
+import { toFeedItem, type FeedArticle } from '../../integrations/newsroom/feeds/rss.ts';
 
 const timeZone = 'Asia/Kuala_Lumpur';
 const permalink = 'https://news.example/articles/2026/01/story/';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { toRfc822 } from '../../integrations/newsroom/feeds/rfc822-date.ts';
+import { toRfc822 } from '../../integrations/newsroom/core/dates.ts';
 
 const savedTz = process.env['TZ'];
 afterEach(() => {

@@ -1,25 +1,37 @@
-import type { Plugin } from 'vite';
+import type { AstroIntegration, HookParameters } from 'astro';
 import { describe, expect, it } from 'vitest';
-import { setupFeeds } from '../../integrations/newsroom/feeds/setup.ts';
+import { contentIntegration } from '../../integrations/newsroom/content/integration.ts';
+import { createVirtualModules } from '../../integrations/newsroom/core/wiring.ts';
+import { feedsIntegration } from '../../integrations/newsroom/feeds/integration.ts';
+import { resolveOptions } from '../../integrations/newsroom/options.ts';
 
-type Setup = Parameters<typeof setupFeeds>[0];
+type Setup = HookParameters<'astro:config:setup'>;
 
-/** Runs the feed set-up for a project at `root`, recording the routes it injects and the config it adds. */
+/**
+ * Runs the feeds' and the content model's `astro:config:setup` for a project at `root`, recording the routes they
+ * inject and serving the virtual modules they declare through the one shared plugin.
+ */
 function setup(root: URL, mdxComponents?: string) {
 	const routes: { pattern: string; entrypoint: string | URL; prerender?: boolean | undefined }[] = [];
-	const updates: { vite: { plugins: Plugin[] } }[] = [];
-	const config = { root } as Setup['config'];
-	const injectRoute: Setup['injectRoute'] = (route) => void routes.push(route);
-	const updateConfig: Setup['updateConfig'] = (update) => {
-		updates.push(update as (typeof updates)[number]);
-		return config;
-	};
-	setupFeeds({ config, injectRoute, updateConfig }, mdxComponents);
-	return { routes, updates, mdxModule: () => virtualModule(updates[0]!.vite.plugins[0]!) };
+	const updates: unknown[] = [];
+	const modules = createVirtualModules();
+	const config = { root, integrations: [{ name: '@astrojs/mdx', hooks: {} }] } as unknown as Setup['config'];
+	const params = {
+		config,
+		injectRoute: (route: (typeof routes)[number]) => void routes.push(route),
+		updateConfig: (update: unknown) => {
+			updates.push(update);
+			return config;
+		},
+	} as unknown as Setup;
+	const run = (integration: AstroIntegration) => integration.hooks['astro:config:setup']?.(params);
+	run(feedsIntegration());
+	run(contentIntegration(resolveOptions({ name: 'The Daily', mdxComponents }), modules));
+	return { routes, updates, mdxModule: () => virtualModule(modules.plugin) };
 }
 
 /** What `import components from 'virtual:newsroom/mdx-components'` loads. */
-function virtualModule(plugin: Plugin): string {
+function virtualModule(plugin: ReturnType<typeof createVirtualModules>['plugin']): string {
 	const resolveId = plugin.resolveId as (id: string) => string | undefined;
 	const load = plugin.load as (id: string) => string | undefined;
 	return load(resolveId('virtual:newsroom/mdx-components')!)!;
@@ -27,7 +39,7 @@ function virtualModule(plugin: Plugin): string {
 
 const repo = new URL('../../', import.meta.url);
 
-describe('setupFeeds', () => {
+describe('the feeds and the MDX components they render with', () => {
 	it('injects the prerendered site, section and author feeds and the stylesheet', () => {
 		const { routes, updates } = setup(repo);
 		expect(routes.map(({ pattern, prerender }) => [pattern, prerender])).toEqual([
@@ -39,7 +51,8 @@ describe('setupFeeds', () => {
 		expect(
 			routes.every(({ entrypoint }) => entrypoint instanceof URL && entrypoint.pathname.includes('/feeds/routes/')),
 		).toBe(true);
-		expect(updates).toHaveLength(1);
+		// Virtual modules go through the one shared plugin: no feature adds a Vite plugin of its own.
+		expect(updates).toHaveLength(0);
 	});
 
 	it('serves an empty component map for MDX when the mdxComponents option is not set', () => {

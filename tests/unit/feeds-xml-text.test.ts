@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { xmlText } from '../../integrations/newsroom/feeds/xml-text.ts';
+import { xmlText } from '../../integrations/newsroom/core/text.ts';
 
 describe('xmlText (characters XML 1.0 cannot carry)', () => {
 	it('drops C0 control characters but keeps tab, line feed and carriage return', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import newsroom from '../../integrations/newsroom/index.ts';
-import { resolveOptions } from '../../integrations/newsroom/lib/resolve-options.ts';
+import { resolveOptions } from '../../integrations/newsroom/options.ts';
 
 /** The message a bad option stops the build with (the way Starlight tests its config errors). */
 function error(options: unknown): string {
@@ -37,7 +37,7 @@ describe('newsroom() options', () => {
 		expect(error({})).toMatchInlineSnapshot(`
 			"Invalid options passed to the newsroom integration:
 			**name**: required (expected string)
-			Hint: Check the newsroom({ ... }) call in astro.config.mjs; the README lists every option."
+			Hint: Check the newsroom({ ... }) call in astro.config.mjs; docs/configuration.md lists every option."
 		`);
 	});
 
@@ -45,7 +45,7 @@ describe('newsroom() options', () => {
 		expect(error({ name: 'The Daily', timeZone: 'Asia/Kuala Lumpur' })).toMatchInlineSnapshot(`
 			"Invalid options passed to the newsroom integration:
 			**timeZone**: expected an IANA time zone such as "Asia/Kuala_Lumpur"
-			Hint: Check the newsroom({ ... }) call in astro.config.mjs; the README lists every option."
+			Hint: Check the newsroom({ ... }) call in astro.config.mjs; docs/configuration.md lists every option."
 		`);
 	});
 
@@ -53,7 +53,7 @@ describe('newsroom() options', () => {
 		expect(error({ name: 'The Daily', locale: 'english!' })).toMatchInlineSnapshot(`
 			"Invalid options passed to the newsroom integration:
 			**locale**: expected a BCP 47 locale such as "en-US"
-			Hint: Check the newsroom({ ... }) call in astro.config.mjs; the README lists every option."
+			Hint: Check the newsroom({ ... }) call in astro.config.mjs; docs/configuration.md lists every option."
 		`);
 	});
 
@@ -61,12 +61,12 @@ describe('newsroom() options', () => {
 		expect(error({ name: 'The Daily', recentPosts: { count: 0 } })).toMatchInlineSnapshot(`
 			"Invalid options passed to the newsroom integration:
 			**recentPosts.count**: Too small: expected number to be >=1
-			Hint: Check the newsroom({ ... }) call in astro.config.mjs; the README lists every option."
+			Hint: Check the newsroom({ ... }) call in astro.config.mjs; docs/configuration.md lists every option."
 		`);
 		expect(error({ name: 'The Daily', recentPosts: { count: 2.5 } })).toMatchInlineSnapshot(`
 			"Invalid options passed to the newsroom integration:
 			**recentPosts.count**: Invalid input: expected int, received number
-			Hint: Check the newsroom({ ... }) call in astro.config.mjs; the README lists every option."
+			Hint: Check the newsroom({ ... }) call in astro.config.mjs; docs/configuration.md lists every option."
 		`);
 	});
 
@@ -74,7 +74,7 @@ describe('newsroom() options', () => {
 		expect(error({ name: 'The Daily', recentPost: { count: 3 } })).toMatchInlineSnapshot(`
 			"Invalid options passed to the newsroom integration:
 			**recentPost**: unknown option (check the spelling)
-			Hint: Check the newsroom({ ... }) call in astro.config.mjs; the README lists every option."
+			Hint: Check the newsroom({ ... }) call in astro.config.mjs; docs/configuration.md lists every option."
 		`);
 	});
 
@@ -82,7 +82,7 @@ describe('newsroom() options', () => {
 		expect(error({ name: 'The Daily', recentPosts: { dateStyle: 'fancy' } })).toMatchInlineSnapshot(`
 			"Invalid options passed to the newsroom integration:
 			**recentPosts.dateStyle**: Invalid option: expected one of "full"|"long"|"medium"|"short"
-			Hint: Check the newsroom({ ... }) call in astro.config.mjs; the README lists every option."
+			Hint: Check the newsroom({ ... }) call in astro.config.mjs; docs/configuration.md lists every option."
 		`);
 	});
 
@@ -90,7 +90,7 @@ describe('newsroom() options', () => {
 		expect(error({ name: 'The Daily', now: '2026-01-29' })).toMatchInlineSnapshot(`
 			"Invalid options passed to the newsroom integration:
 			**now**: expected an ISO 8601 instant, e.g. "2026-01-29T06:00:00Z"
-			Hint: Check the newsroom({ ... }) call in astro.config.mjs; the README lists every option."
+			Hint: Check the newsroom({ ... }) call in astro.config.mjs; docs/configuration.md lists every option."
 		`);
 	});
 });

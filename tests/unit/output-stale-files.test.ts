@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { staleFiles } from '../../integrations/newsroom/output/stale-files.ts';
+import { staleFiles } from '../../integrations/newsroom/incremental/output.ts';
 
 describe('staleFiles', () => {
 	const start = 1_000;

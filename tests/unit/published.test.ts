@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { heldBackSummary, isPublished, selectPublished } from '../../integrations/newsroom/content/published.ts';
-import { resolveBuildTime } from '../../integrations/newsroom/lib/build-time.ts';
+import { resolveBuildTime } from '../../integrations/newsroom/core/dates.ts';
 
 const article = (id: string, pubDate: string, draft = false) => ({ id, data: { pubDate: new Date(pubDate), draft } });
 const now = new Date('2026-01-29T06:00:00Z');

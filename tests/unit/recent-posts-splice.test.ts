@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { listKey, type ListOptions } from '../../integrations/newsroom/recent-posts/list-options.ts';
-import { findMarkedBlocks, MARKER_END, markerStart } from '../../integrations/newsroom/recent-posts/splice-markers.ts';
-import { readVariants, spliceRecentPosts } from '../../integrations/newsroom/recent-posts/splice-recent-posts.ts';
+import { listKey, type ListOptions } from '../../integrations/newsroom/recent-posts/lists.ts';
+import { findMarkedBlocks, MARKER_END, markerStart } from '../../integrations/newsroom/incremental/recent-posts.ts';
+import { readVariants, spliceRecentPosts } from '../../integrations/newsroom/incremental/recent-posts.ts';
 
 const options: ListOptions = {
 	count: 2,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { bodyText } from '../../integrations/newsroom/recent-posts/body-text.ts';
-import { excerpt } from '../../integrations/newsroom/recent-posts/excerpt.ts';
-import { selectRecent } from '../../integrations/newsroom/recent-posts/select-recent.ts';
-import { truncateWords } from '../../integrations/newsroom/recent-posts/truncate-words.ts';
+import { bodyText } from '../../integrations/newsroom/content/excerpt.ts';
+import { excerpt } from '../../integrations/newsroom/content/excerpt.ts';
+import { selectRecent } from '../../integrations/newsroom/recent-posts/lists.ts';
+import { truncateWords } from '../../integrations/newsroom/content/excerpt.ts';
 
 const article = (id: string, section = 'world') => ({ id, data: { section: { id: section } } });
 
@@ -91,14 +91,14 @@ describe('excerpt', () => {
 
 describe('openingBlocks', () => {
 	it('cuts at a blank line once it has enough characters', async () => {
-		const { openingBlocks } = await import('../../integrations/newsroom/recent-posts/opening-blocks.ts');
+		const { openingBlocks } = await import('../../integrations/newsroom/content/excerpt.ts');
 		const body = 'First paragraph here.\n\nSecond paragraph.\n\nThird.';
 		expect(openingBlocks(body, 10)).toBe('First paragraph here.\n\n');
 		expect(openingBlocks(body, 1000)).toBe(body);
 	});
 
 	it('never cuts inside a fenced code block', async () => {
-		const { openingBlocks } = await import('../../integrations/newsroom/recent-posts/opening-blocks.ts');
+		const { openingBlocks } = await import('../../integrations/newsroom/content/excerpt.ts');
 		const body = '```\nconst a = 1;\n\nconst b = 2;\n```\n\nProse after the code.\n\nMore.';
 		expect(openingBlocks(body, 5)).toBe('```\nconst a = 1;\n\nconst b = 2;\n```\n\n');
 	});

@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
 import { articleSchema, authorSchema, sectionSchema } from '../../integrations/newsroom/content/schemas.ts';
-import { formatIssues } from '../../integrations/newsroom/lib/friendly-errors.ts';
+import { formatIssues } from '../../integrations/newsroom/core/errors.ts';
 
 // Stand-ins for Astro's schema context: `image()` checks a path, `reference()` yields { collection, id }.
 const image = () => z.string().endsWith('.jpg');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { headMetadata, type HeadFacts, type MetaTag } from '../../integrations/newsroom/seo/head-metadata.ts';
-import { iconLinks } from '../../integrations/newsroom/seo/icon-links.ts';
+import { headMetadata, type HeadFacts, type MetaTag } from '../../integrations/newsroom/seo/head.ts';
+import { iconLinks } from '../../integrations/newsroom/core/config.ts';
 
 const page: HeadFacts = {
 	siteName: 'The Daily',

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { coverSize } from '../../integrations/newsroom/images/cover-size.ts';
+import { coverSize } from '../../integrations/newsroom/images/crops.ts';
 import {
 	OPEN_GRAPH_SIZE,
 	STRUCTURED_DATA_CROPS,
 	STRUCTURED_DATA_WIDTH,
-} from '../../integrations/newsroom/images/hero-formats.ts';
-import { smallHeroes } from '../../integrations/newsroom/images/small-heroes.ts';
+} from '../../integrations/newsroom/images/crops.ts';
+import { smallHeroes } from '../../integrations/newsroom/images/crops.ts';
 
 describe('coverSize', () => {
 	const crops = (source: { width: number; height: number }) =>

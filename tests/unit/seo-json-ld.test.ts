@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { breadcrumbListJsonLd } from '../../integrations/newsroom/seo/breadcrumb-json-ld.ts';
-import { homeJsonLd } from '../../integrations/newsroom/seo/home-json-ld.ts';
-import { newsArticleJsonLd, type NewsArticleFacts } from '../../integrations/newsroom/seo/news-article-json-ld.ts';
-import type { Publisher } from '../../integrations/newsroom/seo/publisher-json-ld.ts';
-import { serializeJsonLd } from '../../integrations/newsroom/seo/serialize-json-ld.ts';
+import { breadcrumbListJsonLd } from '../../integrations/newsroom/seo/json-ld.ts';
+import { homeJsonLd } from '../../integrations/newsroom/seo/json-ld.ts';
+import { newsArticleJsonLd, type NewsArticleFacts } from '../../integrations/newsroom/seo/json-ld.ts';
+import type { Publisher } from '../../integrations/newsroom/seo/json-ld.ts';
+import { serializeJsonLd } from '../../integrations/newsroom/core/text.ts';
 
 const publisher: Publisher = {
 	name: 'The Daily',

@@ -1,12 +1,12 @@
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { newsLanguage } from '../../integrations/newsroom/seo/news-language.ts';
-import { newsSitemapXml } from '../../integrations/newsroom/seo/news-sitemap-xml.ts';
+import { newsLanguage } from '../../integrations/newsroom/seo/sitemaps.ts';
+import { newsSitemapXml } from '../../integrations/newsroom/seo/sitemaps.ts';
 import {
 	NEWS_SITEMAP_LIMIT,
 	NEWS_WINDOW_HOURS,
 	selectNewsArticles,
-} from '../../integrations/newsroom/seo/select-news-articles.ts';
+} from '../../integrations/newsroom/seo/sitemaps.ts';
 
 const now = new Date('2026-01-29T06:00:00Z');
 const hours = (n: number) => n * 3_600_000;

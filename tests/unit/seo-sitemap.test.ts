@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { robotsTxt } from '../../integrations/newsroom/seo/robots-txt.ts';
-import { sitemapData } from '../../integrations/newsroom/seo/sitemap-data.ts';
-import { sitemapItem } from '../../integrations/newsroom/seo/sitemap-item.ts';
+import { robotsTxt } from '../../integrations/newsroom/seo/sitemaps.ts';
+import { sitemapData } from '../../integrations/newsroom/seo/sitemaps.ts';
+import { sitemapItem } from '../../integrations/newsroom/seo/sitemaps.ts';
 
 const site = 'https://daily.example';
 const article = (id: string, pubDate: string, extra: { updatedDate?: string; canonical?: string } = {}) => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseZonedDate } from '../../integrations/newsroom/lib/zoned-date.ts';
-import { formatDate, toZonedIso } from '../../integrations/newsroom/lib/format-date.ts';
+import { parseZonedDate } from '../../integrations/newsroom/core/dates.ts';
+import { formatDate, toZonedIso } from '../../integrations/newsroom/core/dates.ts';
 
 describe('parseZonedDate', () => {
 	it('reads a date without offset as wall-clock time in the site time zone', () => {

@@ -1,16 +1,19 @@
 // The browser half of <CookieConsent />: the only JavaScript on the page, so every byte counts (budget: 2 KB
-// gzipped, asserted by tests/browser/consent.test.ts). The rules live in the pure, unit-tested helpers.
-import { consentCookie } from './consent-cookie.ts';
-import { CONSENT_COOKIE } from './consent-cookie-name.ts';
-import { cookieDeletions } from './cookie-deletions.ts';
-import { cookieNames } from './cookie-names.ts';
-import { googleConsentState } from './google-consent-state.ts';
-import { grantedCategories } from './granted-categories.ts';
-import { isConsented } from './is-consented.ts';
-import { parseChoice } from './parse-choice.ts';
-import { readCookie } from './read-cookie.ts';
-import { refusedCookieNames } from './refused-cookie-names.ts';
-import type { ConsentChoice, IslandConfig } from './types.ts';
+// gzipped, asserted by tests/browser/consent.test.ts). The rules live in the pure, unit-tested `rules.ts`.
+import {
+	CONSENT_COOKIE,
+	consentCookie,
+	cookieDeletions,
+	cookieNames,
+	googleConsentState,
+	grantedCategories,
+	isConsented,
+	parseChoice,
+	readCookie,
+	refusedCookieNames,
+	type ConsentChoice,
+	type IslandConfig,
+} from './rules.ts';
 
 declare global {
 	interface Window {
@@ -23,7 +26,6 @@ declare global {
 
 /** Google's `gtag()`: Consent Mode reads `arguments` objects from `dataLayer`, so this cannot be an arrow. */
 function gtag(..._: unknown[]) {
-	// eslint-disable-next-line prefer-rest-params
 	(window.dataLayer ||= []).push(arguments);
 }
 

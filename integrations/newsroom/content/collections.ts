@@ -1,95 +1,32 @@
-import { getCollection, type CollectionEntry } from 'astro:content';
-import { AstroError } from 'astro/errors';
-import newsroom from 'virtual:newsroom/config';
-import { digestOf, sharedDigest } from './cache-key.ts';
-import { groupArticles } from './group-articles.ts';
-import { selectPublished } from './published.ts';
-
-export type Article = CollectionEntry<'articles'>;
-export type Author = CollectionEntry<'authors'>;
-export type Section = CollectionEntry<'sections'>;
-
-/** Everything a page needs about the content, resolved once per build. */
-export interface Newsroom {
-	/** Published articles, newest first (no drafts, nothing under embargo). */
-	articles: Article[];
-	authors: Map<string, Author>;
-	sections: Map<string, Section>;
-	/** Sections in navigation order. */
-	sectionList: Section[];
-	/** Published articles by author id, section id and tag slug, newest first. */
-	byAuthor: Map<string, Article[]>;
-	bySection: Map<string, Article[]>;
-	byTag: Map<string, { name: string; articles: Article[] }>;
-	/**
-	 * An incremental-build cache key for a page showing `articles` (its own content): it changes when any of them
-	 * changes and when the shared parts of every page (navigation, authors, the year) change. Recent Posts is
-	 * not in it: reused pages get the current list after the build (recent-posts/refresh.ts). `extra` adds
-	 * anything else the page shows (e.g. "page 2 of 5").
-	 */
-	cacheKey: (articles: readonly Article[], extra?: string) => string;
-}
-
-let cached: Promise<Newsroom> | undefined;
+import { defineCollection, reference } from 'astro:content';
+import config from 'virtual:newsroom/config';
+import { articlesLoader, checkedGlob } from './loaders.ts';
+import { articleSchema, authorSchema, sectionSchema } from './schemas.ts';
 
 /**
- * The published set and its lookups, computed once per build and shared by every page and route.
- * Fails the build when an article names an author or section that does not exist (Astro only logs that).
+ * The three collections of a newsroom site, for `src/content.config.ts`:
+ * `export const collections = defineNewsroomCollections();`. Articles (Markdown and MDX in nested folders),
+ * authors and sections (YAML) are read from the `contentDir` option's folder with the strict loaders and schemas,
+ * dates in the site's time zone, and the build clock deciding what is embargoed.
  */
-export function loadNewsroom(): Promise<Newsroom> {
-	cached ??= load();
-	return cached;
-}
-
-async function load(): Promise<Newsroom> {
-	const [all, authorList, sectionList] = await Promise.all([
-		getCollection('articles'),
-		getCollection('authors'),
-		getCollection('sections'),
-	]);
-	const authors = new Map(authorList.map((author) => [author.id, author]));
-	const sections = new Map(sectionList.map((section) => [section.id, section]));
-	const problems: string[] = [];
-	for (const article of all) {
-		const file = article.filePath ?? article.id;
-		article.data.authors.forEach((author, index) => {
-			if (!authors.has(author.id)) {
-				problems.push(`${file}: **authors.${index}**: unknown author "${author.id}"; expected one of ${list(authors)}`);
-			}
-		});
-		// A Markdown file that failed to render is only logged by Astro's loader: never publish it empty.
-		if (article.filePath?.endsWith('.md') && !article.rendered) {
-			problems.push(`${file}: the Markdown could not be rendered (see the error logged above)`);
-		}
-		if (!sections.has(article.data.section.id)) {
-			problems.push(
-				`${file}: **section**: unknown section "${article.data.section.id}"; expected one of ${list(sections)}`,
-			);
-		}
-	}
-	if (problems.length > 0) {
-		throw new AstroError(
-			`Some articles cannot be published:\n${problems.join('\n')}`,
-			'Fix the id, or add the file under src/content/authors/ or src/content/sections/.',
-		);
-	}
-	const articles = selectPublished(all, new Date(newsroom.buildTime));
-	const shared = sharedDigest({
-		authors: authorList,
-		sections: sectionList,
-		year: new Date(newsroom.buildTime).getUTCFullYear(),
-	});
+export function defineNewsroomCollections() {
+	const base = config.contentDir.replace(/\/+$/, '');
+	// Created once: Astro calls a schema function per entry, and the article schema reuses everything but the hero
+	// across entries when the references are the same objects (see `articleSchema`).
+	const author = reference('authors');
+	const section = reference('sections');
 	return {
-		cacheKey: (own, extra = '') =>
-			digestOf([shared, extra, ...own.map((article) => `${article.id}:${article.digest ?? ''}`)]),
-		articles,
-		...groupArticles(articles),
-		authors,
-		sections,
-		sectionList: [...sectionList].sort((a, b) => a.data.order - b.data.order || a.data.name.localeCompare(b.data.name)),
+		articles: defineCollection({
+			loader: articlesLoader({ base: `${base}/articles`, buildTime: config.buildTime, timeZone: config.timeZone }),
+			schema: ({ image }) => articleSchema({ image, author, section, timeZone: config.timeZone }),
+		}),
+		authors: defineCollection({
+			loader: checkedGlob({ base: `${base}/authors`, pattern: '*.{yaml,yml}' }),
+			schema: ({ image }) => authorSchema({ image }),
+		}),
+		sections: defineCollection({
+			loader: checkedGlob({ base: `${base}/sections`, pattern: '*.{yaml,yml}' }),
+			schema: sectionSchema,
+		}),
 	};
-}
-
-function list(map: Map<string, unknown>): string {
-	return [...map.keys()].map((id) => `"${id}"`).join(', ');
 }

@@ -1,3 +1,12 @@
+import { createHash } from 'node:crypto';
+import { tagSlug } from '../core/urls.ts';
+
+/**
+ * The published set, the one rule of what readers may see: no drafts, nothing dated after the build's "now"
+ * (embargo), newest first. Computed once per build (see `loadContentSet`) and indexed by author, section and tag;
+ * with the digests that make a page's incremental-build cache key.
+ */
+
 /** The fields that decide whether and where an article is published. */
 export interface Publishable {
 	id: string;
@@ -10,7 +19,7 @@ export function isPublished(article: { data: { draft: boolean; pubDate: Date } }
 }
 
 /** Newest first; equal dates by id so every build orders them the same way. */
-export function byNewest(a: Publishable, b: Publishable): number {
+function byNewest(a: Publishable, b: Publishable): number {
 	return b.data.pubDate.getTime() - a.data.pubDate.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
@@ -25,12 +34,70 @@ export function heldBackSummary(articles: readonly { draft: boolean; pubDate: Da
 	let drafts = 0;
 	let embargoed = 0;
 	let nextLift: Date | undefined;
-	for (const article of articles) {
-		if (article.draft) drafts++;
-		else if (article.pubDate.getTime() > now.getTime()) {
+	for (const data of articles) {
+		if (isPublished({ data }, now)) published++;
+		else if (data.draft) drafts++;
+		else {
 			embargoed++;
-			if (!nextLift || article.pubDate < nextLift) nextLift = article.pubDate;
-		} else published++;
+			if (!nextLift || data.pubDate < nextLift) nextLift = data.pubDate;
+		}
 	}
 	return { published, drafts, embargoed, nextLift };
+}
+
+interface Groupable {
+	data: { authors: { id: string }[]; section: { id: string }; tags: string[] };
+}
+
+/**
+ * Index a newest-first article list by author, section and tag (by tag slug, with the first spelling seen
+ * as its display name). One pass; each list keeps the newest-first order.
+ */
+export function groupArticles<T extends Groupable>(articles: readonly T[]) {
+	const byAuthor = new Map<string, T[]>();
+	const bySection = new Map<string, T[]>();
+	const byTag = new Map<string, { name: string; articles: T[] }>();
+	const push = <K>(map: Map<K, T[]>, key: K, article: T) => {
+		const list = map.get(key);
+		if (list) list.push(article);
+		else map.set(key, [article]);
+	};
+	for (const article of articles) {
+		for (const author of article.data.authors) push(byAuthor, author.id, article);
+		push(bySection, article.data.section.id, article);
+		for (const tag of new Set(article.data.tags.map(tagSlug))) {
+			const name = article.data.tags.find((t) => tagSlug(t) === tag)!;
+			const group = byTag.get(tag);
+			if (group) group.articles.push(article);
+			else byTag.set(tag, { name, articles: [article] });
+		}
+	}
+	return { byAuthor, bySection, byTag };
+}
+
+/** A short stable hash of some strings, for incremental-build cache keys. */
+export function digestOf(parts: readonly string[]): string {
+	const hash = createHash('sha256');
+	for (const part of parts) hash.update(part).update('\0');
+	return hash.digest('base64url').slice(0, 22);
+}
+
+/**
+ * The data every page shows besides its own content: the section navigation, the authors (bylines, bio boxes,
+ * JSON-LD) and the build year (footer). A page's cache key must change with it, or an incremental build would
+ * serve a stale page. The Recent Posts list is left out on purpose: it changes with every new article, so the
+ * build brings it up to date in reused pages instead (see `incremental/`).
+ */
+export function sharedDigest({
+	authors,
+	sections,
+	year,
+}: {
+	authors: readonly { id: string; digest?: string | number | undefined }[];
+	sections: readonly { id: string; digest?: string | number | undefined }[];
+	year: number;
+}): string {
+	const entries = (kind: string, list: readonly { id: string; digest?: string | number | undefined }[]) =>
+		list.map((entry) => `${kind}:${entry.id}:${entry.digest ?? ''}`);
+	return digestOf([`year:${year}`, ...entries('author', authors), ...entries('section', sections)]);
 }

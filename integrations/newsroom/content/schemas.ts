@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { InvalidDateError, parseZonedDate } from '../lib/zoned-date.ts';
+import { InvalidDateError, parseZonedDate } from '../core/dates.ts';
 
 /**
  * A frontmatter date: an instant with an offset, or wall-clock time in the site's time zone.
@@ -195,6 +195,3 @@ export const sectionSchema = strictFields({
 	/** Position in the navigation, lowest first. */
 	order: z.int().default(100),
 });
-
-export { articlesLoader } from './loader.ts';
-export { checkedGlob } from './checked-glob.ts';

@@ -1,8 +1,7 @@
 import { getImage } from 'astro:assets';
-import type { Article } from '../content/collections.ts';
-import { urls } from '../lib/site-urls.ts';
-import { coverSize } from './cover-size.ts';
-import { CROP_QUALITY, OPEN_GRAPH_SIZE, STRUCTURED_DATA_CROPS, STRUCTURED_DATA_WIDTH } from './hero-formats.ts';
+import type { Article } from '../content/content-set.ts';
+import { urls } from '../core/site.ts';
+import { coverSize, CROP_QUALITY, OPEN_GRAPH_SIZE, STRUCTURED_DATA_CROPS, STRUCTURED_DATA_WIDTH } from './crops.ts';
 
 /** A generated image: absolute URL and its real size in pixels. */
 export interface GeneratedImage {

@@ -1,8 +1,6 @@
-import newsroom from 'virtual:newsroom/config';
-import { loadNewsroom, type Article } from '../content/collections.ts';
-import { createUrls } from '../lib/urls.ts';
-import { excerpt } from './excerpt.ts';
-import { selectRecent } from './select-recent.ts';
+import { loadContentSet, excerptOf, type Article } from '../content/content-set.ts';
+import { urls } from '../core/site.ts';
+import { selectRecent } from './lists.ts';
 
 export interface RecentPostItem {
 	id: string;
@@ -12,23 +10,7 @@ export interface RecentPostItem {
 	date: Date;
 }
 
-const urls = createUrls(newsroom.site);
 const candidates = new Map<string, Promise<RecentPostItem[]>>();
-const excerpts = new Map<string, string>();
-
-/** An article's teaser (dek, else opening words), computed once per article and length per build. */
-export function excerptOf(article: Article, words: number = newsroom.recentPosts.excerptWords): string {
-	const key = `${words}|${article.id}`;
-	let text = excerpts.get(key);
-	if (text === undefined) {
-		text = excerpt(
-			{ description: article.data.description, body: article.body, mdx: article.filePath?.endsWith('.mdx') ?? false },
-			words,
-		);
-		excerpts.set(key, text);
-	}
-	return text;
-}
 
 /**
  * The Recent Posts items for one page. The newest `count + 1` articles (per section and excerpt length) are
@@ -48,7 +30,7 @@ export async function recentPosts({
 	const key = `${section ?? '*'}|${count}|${excerptWords}`;
 	let items = candidates.get(key);
 	if (!items) {
-		items = loadNewsroom().then(({ articles }) =>
+		items = loadContentSet().then(({ articles }) =>
 			selectRecent(articles, { count: count + 1, section }).map((article) => toItem(article, excerptWords)),
 		);
 		candidates.set(key, items);

@@ -1,4 +1,10 @@
-import type { ArticleOpenGraph, SocialImage } from './head-metadata.ts';
+import config from 'virtual:newsroom/config';
+import { excerptOf, loadContentSet, type Article } from '../content/content-set.ts';
+import { toZonedIso } from '../core/dates.ts';
+import { logoUrl, publication, urls } from '../core/site.ts';
+import { heroImages } from '../images/hero-images.ts';
+import type { ArticleOpenGraph, SocialImage } from './head.ts';
+import { breadcrumbListJsonLd, homeJsonLd, newsArticleJsonLd } from './json-ld.ts';
 
 /** What a page adds to SeoHead beyond its title and description. */
 export interface PageSeo {
@@ -10,4 +16,63 @@ export interface PageSeo {
 	article?: ArticleOpenGraph | undefined;
 	/** JSON-LD blocks, one script element each. */
 	jsonLd?: readonly object[] | undefined;
+}
+
+/** The link-preview image of pages that have none of their own: the logo. */
+export const siteImage: SocialImage = { url: logoUrl, ...config.logoImage, alt: config.name };
+
+/** The home page's SEO: the publication (NewsMediaOrganization) and WebSite JSON-LD. */
+export function homeSeo(): PageSeo {
+	return { jsonLd: homeJsonLd({ publisher: publication, description: config.description, inLanguage: config.locale }) };
+}
+
+/**
+ * An article page's SEO: canonical URL (the article's override, else its own), the 1200×630 share image,
+ * the Open Graph `article:*` facts, and NewsArticle + BreadcrumbList JSON-LD.
+ */
+export async function articleSeo(article: Article): Promise<PageSeo> {
+	const { authors: authorMap, sections } = await loadContentSet();
+	const { title, description, pubDate, updatedDate, hero, tags, dateline } = article.data;
+	const own = urls.absolute(urls.article(article.id));
+	const canonical = article.data.canonical ?? own;
+	const section = sections.get(article.data.section.id)!;
+	const authors = article.data.authors.map((ref) => {
+		const author = authorMap.get(ref.id)!;
+		return { name: author.data.name, url: urls.absolute(urls.author(author.id)) };
+	});
+	const images = await heroImages(article);
+	const publishedTime = toZonedIso(pubDate, config.timeZone);
+	const modifiedTime = toZonedIso(updatedDate ?? pubDate, config.timeZone);
+	return {
+		canonical,
+		image: images && hero ? { ...images.openGraph, type: 'image/jpeg', alt: hero.alt } : undefined,
+		article: {
+			publishedTime,
+			modifiedTime,
+			authors: authors.map((author) => author.url),
+			section: section.data.name,
+			tags,
+		},
+		jsonLd: [
+			newsArticleJsonLd({
+				url: canonical,
+				headline: title,
+				description: description ?? excerptOf(article),
+				datePublished: publishedTime,
+				dateModified: modifiedTime,
+				authors,
+				section: section.data.name,
+				keywords: tags,
+				images: images?.crops ?? [],
+				dateline,
+				inLanguage: config.locale,
+				publisher: publication,
+			}),
+			breadcrumbListJsonLd([
+				{ name: config.name, url: config.site },
+				{ name: section.data.name, url: urls.absolute(urls.section(section.id)) },
+				{ name: title, url: own },
+			]),
+		],
+	};
 }

@@ -1,7 +1,7 @@
-import { createUrls } from '../../../integrations/newsroom/lib/urls.ts';
+import { createUrls } from '../../../integrations/newsroom/core/urls.ts';
 import type { PageTypePrefixes } from './page-type.ts';
 
-/** The page-type prefixes of the newsroom's URL scheme, read from its one URL builder (lib/urls.ts), at the site root. */
+/** The page-type prefixes of the newsroom's URL scheme, read from its one URL builder (core/urls.ts), at the site root. */
 export function prefixesFromUrls(): PageTypePrefixes {
 	const urls = createUrls('https://site.invalid/');
 	// Build each URL with a marker id (plain letters, so tag slugging keeps it) and keep what comes before it:

@@ -1,12 +1,12 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import newsroom from 'virtual:newsroom/config';
-import { loadNewsroom, type Author } from '../../content/collections.ts';
-import { urls } from '../../lib/site-urls.ts';
-import { feedArticles, feedResponse } from '../feeds.ts';
+import config from 'virtual:newsroom/config';
+import { loadContentSet, type Author } from '../../content/content-set.ts';
+import { urls } from '../../core/site.ts';
+import { feedArticles, feedResponse } from '../feed-response.ts';
 
 /** One feed per author, /authors/<id>/rss.xml (an author without articles gets an empty, valid feed). */
 export const getStaticPaths = (async () => {
-	const { authors, byAuthor, cacheKey } = await loadNewsroom();
+	const { authors, byAuthor, cacheKey } = await loadContentSet();
 	return [...authors.values()].map((author) => ({
 		params: { id: author.id },
 		props: { author },
@@ -16,9 +16,9 @@ export const getStaticPaths = (async () => {
 
 export const GET: APIRoute = async ({ props }) => {
 	const { author } = props as { author: Author };
-	const { byAuthor } = await loadNewsroom();
+	const { byAuthor } = await loadContentSet();
 	return feedResponse({
-		title: `${author.data.name} | ${newsroom.name}`,
+		title: `${author.data.name} | ${config.name}`,
 		description: author.data.bio,
 		page: urls.author(author.id),
 		feed: urls.authorFeed(author.id),

@@ -1,12 +1,12 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import newsroom from 'virtual:newsroom/config';
-import { loadNewsroom, type Section } from '../../content/collections.ts';
-import { urls } from '../../lib/site-urls.ts';
-import { feedArticles, feedResponse } from '../feeds.ts';
+import config from 'virtual:newsroom/config';
+import { loadContentSet, type Section } from '../../content/content-set.ts';
+import { urls } from '../../core/site.ts';
+import { feedArticles, feedResponse } from '../feed-response.ts';
 
 /** One feed per section, /sections/<id>/rss.xml (a section without articles gets an empty, valid feed). */
 export const getStaticPaths = (async () => {
-	const { sectionList, bySection, cacheKey } = await loadNewsroom();
+	const { sectionList, bySection, cacheKey } = await loadContentSet();
 	return sectionList.map((section) => ({
 		params: { id: section.id },
 		props: { section },
@@ -16,9 +16,9 @@ export const getStaticPaths = (async () => {
 
 export const GET: APIRoute = async ({ props }) => {
 	const { section } = props as { section: Section };
-	const { bySection } = await loadNewsroom();
+	const { bySection } = await loadContentSet();
 	return feedResponse({
-		title: `${section.data.name} | ${newsroom.name}`,
+		title: `${section.data.name} | ${config.name}`,
 		description: section.data.description,
 		page: urls.section(section.id),
 		feed: urls.sectionFeed(section.id),

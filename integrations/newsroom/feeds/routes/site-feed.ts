@@ -1,15 +1,15 @@
 import type { APIRoute } from 'astro';
-import newsroom from 'virtual:newsroom/config';
-import { loadNewsroom } from '../../content/collections.ts';
-import { urls } from '../../lib/site-urls.ts';
-import { feedResponse } from '../feeds.ts';
+import config from 'virtual:newsroom/config';
+import { loadContentSet } from '../../content/content-set.ts';
+import { urls } from '../../core/site.ts';
+import { feedResponse } from '../feed-response.ts';
 
 /** The site feed, /rss.xml: the newest published articles of every section. */
 export const GET: APIRoute = async () => {
-	const { articles } = await loadNewsroom();
+	const { articles } = await loadContentSet();
 	return feedResponse({
-		title: newsroom.name,
-		description: newsroom.description,
+		title: config.name,
+		description: config.description,
 		page: urls.home,
 		feed: urls.feed,
 		articles,

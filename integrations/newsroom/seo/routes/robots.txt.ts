@@ -1,12 +1,9 @@
 import type { APIRoute } from 'astro';
-import newsroom from 'virtual:newsroom/config';
-import { robotsTxt } from '../robots-txt.ts';
+import { urls } from '../../core/site.ts';
+import { robotsTxt } from '../sitemaps.ts';
 
 /** `/robots.txt`: everything may be crawled; the sitemap index and the news sitemap. */
 export const GET: APIRoute = () =>
-	new Response(
-		robotsTxt([new URL('sitemap-index.xml', newsroom.site).href, new URL('news-sitemap.xml', newsroom.site).href]),
-		{
-			headers: { 'Content-Type': 'text/plain; charset=utf-8' },
-		},
-	);
+	new Response(robotsTxt([urls.absolute('sitemap-index.xml'), urls.absolute('news-sitemap.xml')]), {
+		headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+	});

@@ -1,10 +1,9 @@
 import type { APIRoute } from 'astro';
-import newsroom from 'virtual:newsroom/config';
-import { loadNewsroom } from '../../content/collections.ts';
-import { smallHeroes } from '../../images/small-heroes.ts';
-import { urls } from '../../lib/site-urls.ts';
-import type { SeoData } from '../seo-data.ts';
-import { sitemapData } from '../sitemap-data.ts';
+import config from 'virtual:newsroom/config';
+import { loadContentSet } from '../../content/content-set.ts';
+import { urls } from '../../core/site.ts';
+import { smallHeroes } from '../../images/crops.ts';
+import { sitemapData, type SeoData } from '../sitemaps.ts';
 
 /**
  * A build artefact, not a page: what the integration's `astro:build:done` needs from the published set (hooks
@@ -12,7 +11,7 @@ import { sitemapData } from '../sitemap-data.ts';
  * The integration reads and deletes it before @astrojs/sitemap writes the sitemap.
  */
 export const GET: APIRoute = async () => {
-	const { articles, bySection, byAuthor, byTag } = await loadNewsroom();
+	const { articles, bySection, byAuthor, byTag } = await loadContentSet();
 	const data: SeoData = {
 		sitemap: sitemapData({
 			articles,
@@ -23,7 +22,7 @@ export const GET: APIRoute = async () => {
 				...[...byAuthor].map(([id, list]) => ({ url: urls.absolute(urls.author(id)), articles: list })),
 				...[...byTag].map(([slug, tag]) => ({ url: urls.absolute(urls.tag(slug)), articles: tag.articles })),
 			],
-			timeZone: newsroom.timeZone,
+			timeZone: config.timeZone,
 		}),
 		smallHeroes: smallHeroes(articles).map((article) => article.filePath ?? article.id),
 	};

@@ -1,0 +1,123 @@
+import type { GetStaticPathsResult, PaginateFunction } from 'astro';
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { AstroError } from 'astro/errors';
+import config from 'virtual:newsroom/config';
+import { buildDate } from '../core/site.ts';
+import { excerpt } from './excerpt.ts';
+import { digestOf, groupArticles, selectPublished, sharedDigest } from './published.ts';
+
+export type Article = CollectionEntry<'articles'>;
+export type Author = CollectionEntry<'authors'>;
+export type Section = CollectionEntry<'sections'>;
+
+/** Everything a page needs about the content, resolved once per build. */
+export interface ContentSet {
+	/** Published articles, newest first (no drafts, nothing under embargo). */
+	articles: Article[];
+	authors: Map<string, Author>;
+	sections: Map<string, Section>;
+	/** Sections in navigation order. */
+	sectionList: Section[];
+	/** Published articles by author id, section id and tag slug, newest first. */
+	byAuthor: Map<string, Article[]>;
+	bySection: Map<string, Article[]>;
+	byTag: Map<string, { name: string; articles: Article[] }>;
+	/**
+	 * An incremental-build cache key for a page showing `articles` (its own content): it changes when any of them
+	 * changes and when the shared parts of every page (navigation, authors, the year) change. Recent Posts is
+	 * not in it: reused pages get the current list after the build (see `incremental/`). `extra` adds anything
+	 * else the page shows (e.g. "page 2 of 5").
+	 */
+	cacheKey: (articles: readonly Article[], extra?: string) => string;
+	/**
+	 * The paths of a paginated listing (a section, author or tag front) for `getStaticPaths`, each with its cache
+	 * key: the page's articles, its place in the pagination, and `extra` (anything else the page shows).
+	 */
+	paginate: <Props extends Record<string, unknown>>(
+		paginate: PaginateFunction,
+		articles: readonly Article[],
+		options: { params: Record<string, string>; props: Props; pageSize?: number; extra?: string },
+	) => GetStaticPathsResult;
+}
+
+let cached: Promise<ContentSet> | undefined;
+
+/**
+ * The published set and its lookups, computed once per build and shared by every page and route.
+ * Fails the build when an article names an author or section that does not exist (Astro only logs that).
+ */
+export function loadContentSet(): Promise<ContentSet> {
+	cached ??= load();
+	return cached;
+}
+
+async function load(): Promise<ContentSet> {
+	const [all, authorList, sectionList] = await Promise.all([
+		getCollection('articles'),
+		getCollection('authors'),
+		getCollection('sections'),
+	]);
+	const authors = new Map(authorList.map((author) => [author.id, author]));
+	const sections = new Map(sectionList.map((section) => [section.id, section]));
+	const problems: string[] = [];
+	for (const article of all) {
+		const file = article.filePath ?? article.id;
+		article.data.authors.forEach((author, index) => {
+			if (!authors.has(author.id)) {
+				problems.push(`${file}: **authors.${index}**: unknown author "${author.id}"; expected one of ${list(authors)}`);
+			}
+		});
+		// A Markdown file that failed to render is only logged by Astro's loader: never publish it empty.
+		if (article.filePath?.endsWith('.md') && !article.rendered) {
+			problems.push(`${file}: the Markdown could not be rendered (see the error logged above)`);
+		}
+		if (!sections.has(article.data.section.id)) {
+			problems.push(
+				`${file}: **section**: unknown section "${article.data.section.id}"; expected one of ${list(sections)}`,
+			);
+		}
+	}
+	if (problems.length > 0) {
+		throw new AstroError(
+			`Some articles cannot be published:\n${problems.join('\n')}`,
+			'Fix the id, or add the file under src/content/authors/ or src/content/sections/.',
+		);
+	}
+	const articles = selectPublished(all, buildDate);
+	const shared = sharedDigest({ authors: authorList, sections: sectionList, year: buildDate.getUTCFullYear() });
+	const cacheKey: ContentSet['cacheKey'] = (own, extra = '') =>
+		digestOf([shared, extra, ...own.map((article) => `${article.id}:${article.digest ?? ''}`)]);
+	return {
+		cacheKey,
+		paginate: (paginate, list, { params, props, pageSize = 20, extra = '' }) =>
+			paginate(list, { params, props, pageSize }).map((path) => {
+				const page = path.props.page;
+				return { ...path, cacheKey: cacheKey(page.data, `${extra}${page.currentPage}/${page.lastPage}`) };
+			}),
+		articles,
+		...groupArticles(articles),
+		authors,
+		sections,
+		sectionList: [...sectionList].sort((a, b) => a.data.order - b.data.order || a.data.name.localeCompare(b.data.name)),
+	};
+}
+
+function list(map: Map<string, unknown>): string {
+	return [...map.keys()].map((id) => `"${id}"`).join(', ');
+}
+
+const excerpts = new Map<string, string>();
+
+/** An article's teaser (dek, else opening words), computed once per article and length per build. */
+export function excerptOf(article: Article, words: number = config.recentPosts.excerptWords): string {
+	const key = `${words}|${article.id}`;
+	let text = excerpts.get(key);
+	if (text === undefined) {
+		text = excerpt(
+			{ description: article.data.description, body: article.body, mdx: article.filePath?.endsWith('.mdx') ?? false },
+			words,
+		);
+		excerpts.set(key, text);
+	}
+	return text;
+}

@@ -1,0 +1,135 @@
+/**
+ * Excerpts: an article's teaser for cards, Recent Posts, feeds and SEO descriptions. The dek when there is one,
+ * else the opening words of the body's prose (markup, code, component code and image alt text left out), cut at a
+ * word boundary. Shared by every feature that shows an article in a list.
+ */
+import type { Nodes as MdastNodes } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { mdxFromMarkdown } from 'mdast-util-mdx';
+import { mdxjs } from 'micromark-extension-mdxjs';
+import { toString as hastToString } from 'hast-util-to-string';
+import rehypeParse from 'rehype-parse';
+import { unified } from 'unified';
+
+/** An article's teaser: its dek (description) if it has one, else the opening words of its body. */
+export function excerpt(
+	article: { description?: string | undefined; body?: string | undefined; mdx: boolean },
+	words: number,
+): string {
+	if (article.description) return truncateWords(article.description, words);
+	const body = article.body ?? '';
+	// Only the opening blocks are parsed (~12 characters a word, twice what English prose needs: usually the first
+	// paragraph alone), unless they hold too few words of prose (a long code block or component first), then the
+	// whole body is.
+	const opening = openingBlocks(body, words * 12);
+	let text = bodyText(opening, { mdx: article.mdx });
+	if (opening.length < body.length && text.split(/\s+/).length <= words) text = bodyText(body, { mdx: article.mdx });
+	return truncateWords(text, words);
+}
+
+/** Nodes whose content is never prose: code, imports/exports, `{expressions}`, definitions, images. */
+const SKIPPED = new Set([
+	'code',
+	'mdxjsEsm',
+	'mdxFlowExpression',
+	'mdxTextExpression',
+	'definition',
+	'image',
+	'imageReference',
+	'yaml',
+	'toml',
+]);
+
+const htmlParser = unified().use(rehypeParse, { fragment: true });
+
+/**
+ * The prose of a Markdown or MDX body as plain text: what a reader reads, with markup, component code,
+ * import lines, code blocks and image alt text left out. Text inside MDX components is kept.
+ */
+export function bodyText(body: string, { mdx }: { mdx: boolean }): string {
+	const tree = parse(body, mdx);
+	const parts: string[] = [];
+	collect(tree, parts);
+	return parts.join('').replace(/\s+/g, ' ').trim();
+}
+
+function parse(body: string, mdx: boolean) {
+	if (mdx) {
+		try {
+			return fromMarkdown(body, { extensions: [mdxjs()], mdastExtensions: [mdxFromMarkdown()] });
+		} catch {
+			// Invalid MDX fails the page build elsewhere with a proper error; an excerpt can still be read as Markdown.
+		}
+	}
+	return fromMarkdown(body);
+}
+
+function collect(node: MdastNodes, parts: string[]): void {
+	if (SKIPPED.has(node.type)) return;
+	switch (node.type) {
+		case 'text':
+		case 'inlineCode':
+			parts.push(node.value);
+			return;
+		case 'html':
+			parts.push(htmlText(node.value));
+			return;
+		case 'break':
+			parts.push(' ');
+			return;
+	}
+	if ('children' in node) {
+		for (const child of node.children) {
+			collect(child as MdastNodes, parts);
+			// A block of raw HTML ends its words like a paragraph does.
+			if (child.type === 'html' && node.type === 'root') parts.push(' ');
+		}
+		// Block boundaries (paragraphs, headings, list items, components) separate words.
+		parts.push(' ');
+	}
+}
+
+/** Text of a raw HTML fragment in Markdown, without tags, scripts or styles. */
+function htmlText(html: string): string {
+	const tree = htmlParser.parse(html);
+	tree.children = tree.children.filter(
+		(child) => !(child.type === 'element' && ['script', 'style', 'template'].includes(child.tagName)),
+	);
+	return hastToString(tree);
+}
+
+/**
+ * The start of a Markdown/MDX body up to a blank line after at least `minChars` characters: enough blocks for an
+ * excerpt without parsing a whole long article. Returns the whole body when it is shorter, or when the cut would
+ * fall inside a fenced code block.
+ */
+export function openingBlocks(body: string, minChars: number): string {
+	if (body.length <= minChars) return body;
+	let fenced = false;
+	let offset = 0;
+	for (const line of body.split('\n')) {
+		if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
+		offset += line.length + 1;
+		if (!fenced && offset >= minChars && line.trim() === '') return body.slice(0, offset);
+	}
+	return body;
+}
+
+/**
+ * The first `words` words of `text` followed by "…", cut at a word boundary (punctuation attached to the last
+ * word stays, as in "operation,…"). Text that fits is returned whole, without "…". A single word longer than
+ * `maxChars` (a URL, a run of CJK text) is cut between characters instead, never inside one.
+ */
+export function truncateWords(text: string, words: number, maxChars = words * 12): string {
+	const tokens = text.trim().split(/\s+/).filter(Boolean);
+	let result = tokens.slice(0, words).join(' ');
+	let cut = tokens.length > words;
+	if (result.length > maxChars) {
+		const graphemes = [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(result)].map(
+			(s) => s.segment,
+		);
+		result = graphemes.slice(0, maxChars).join('').trimEnd();
+		cut = true;
+	}
+	return cut ? `${result}…` : result;
+}

@@ -1,0 +1,164 @@
+/**
+ * The content loaders: Astro's glob loader made strict for a newsroom. Every entry's images must exist, article
+ * dates reach the schema as written, two files may not share a URL, and the build says what it holds back.
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, relative, resolve } from 'node:path';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { glob } from 'astro/loaders';
+import { AstroError } from 'astro/errors';
+import { extractFrontmatter } from 'astro/markdown';
+import yaml from 'js-yaml';
+import { heldBackSummary } from './published.ts';
+
+interface ArticlesLoaderOptions {
+	/** Folder of the articles, relative to the project root; nested folders are fine. */
+	base: string;
+	/** The build's "now" (ISO 8601), to report what the embargo holds back. */
+	buildTime: string;
+	/** The site's time zone, to report the next embargo lift in local time. */
+	timeZone: string;
+}
+
+/**
+ * Astro's glob loader over Markdown and MDX, made strict for a newsroom:
+ * - frontmatter dates reach the schema as written (js-yaml would turn `2026-02-30` into March 2 and read
+ *   `2026-01-28 09:00` as UTC), so the schema can reject impossible dates and apply the site's time zone;
+ * - a missing image file names the article and the field (see `checkedGlob` below);
+ * - two files that would share an id (and so a URL) fail the build instead of one silently replacing the other;
+ * - after loading it logs how many articles are held back (drafts, embargo) and when the next embargo lifts.
+ */
+export function articlesLoader({ base, buildTime, timeZone }: ArticlesLoaderOptions): Loader {
+	let filesById = new Map<string, string>();
+	const inner = checkedGlob(
+		{
+			base,
+			pattern: '**/*.{md,mdx}',
+			// Markdown is rendered while syncing and kept in the content cache, so a rebuild re-renders only changed
+			// files; deferring made every article a bundled module (about 3× slower builds in `npm run bench`).
+			// MDX is always a module. A Markdown render error is only logged here: loadContentSet() fails the build.
+			deferRender: false,
+			generateId: ({ entry }) => {
+				const id = entryId(entry);
+				const other = filesById.get(id);
+				if (other !== undefined && other !== entry) {
+					throw new AstroError(
+						`Two articles resolve to the same URL: ${[other, entry]
+						.sort()
+						.map((file) => `"${file}"`)
+						.join(' and ')} (id "${id}").`,
+						'Rename one of the files: each article needs its own file name within its folder.',
+					);
+				}
+				filesById.set(id, entry);
+				return id;
+			},
+		},
+		async (entry) => rawFrontmatter(await readFile(entry.filePath!, 'utf8')) ?? entry.data,
+	);
+	return {
+		name: 'newsroom-articles',
+		load: async (context) => {
+			filesById = new Map();
+			await inner.load(context);
+			const summary = heldBackSummary(
+				[...context.store.values()].map((entry) => entry.data as { draft: boolean; pubDate: Date }),
+				new Date(buildTime),
+			);
+			context.logger.info(describeHeldBack(summary, timeZone));
+		},
+	};
+}
+
+/** An article's id (and URL path): its path below the articles folder, lowercased, without the extension. */
+function entryId(entry: string): string {
+	return entry
+		.replace(/\.mdx?$/i, '')
+		.split('/')
+		.map((segment) =>
+			segment
+				.toLowerCase()
+				.replace(/[^\p{L}\p{N}]+/gu, '-')
+				.replace(/^-+|-+$/g, ''),
+		)
+		.join('/')
+		.replace(/\/index$/, '');
+}
+
+/** YAML frontmatter parsed with the core schema: timestamps stay strings for the schema to read. */
+function rawFrontmatter(source: string): Record<string, unknown> | undefined {
+	const text = extractFrontmatter(source);
+	if (text === undefined) return undefined;
+	const data = yaml.load(text, { schema: yaml.CORE_SCHEMA });
+	return data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
+}
+
+function describeHeldBack(summary: ReturnType<typeof heldBackSummary>, timeZone: string): string {
+	const { published, drafts, embargoed, nextLift } = summary;
+	const lift = nextLift
+		? `; next embargo lifts ${new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone, timeZoneName: 'short' }).format(nextLift)}`
+		: '';
+	return `${published} published; held back: ${drafts} draft(s), ${embargoed} embargoed${lift}`;
+}
+
+type GlobOptions = Parameters<typeof glob>[0];
+type ParseData = LoaderContext['parseData'];
+
+/**
+ * Astro's glob loader, plus a check that every `image()` field points at a file that exists: the build fails
+ * naming the entry file, the field and the missing path. `prepare` may rewrite an entry's data before the schema.
+ */
+export function checkedGlob(
+	options: GlobOptions,
+	prepare?: (entry: Parameters<ParseData>[0]) => Promise<Record<string, unknown>>,
+): Loader {
+	const inner = glob(options);
+	return {
+		name: 'newsroom-glob',
+		load: (context) =>
+			inner.load({
+				...context,
+				parseData: (async (entry: Parameters<ParseData>[0]) => {
+					const parsed = await context.parseData(prepare ? { ...entry, data: await prepare(entry) } : entry);
+					const file = entry.filePath!;
+					const missing = missingImages(parsed, file);
+					if (missing.length > 0) {
+						const root = context.config.root.pathname;
+						throw new AstroError(
+							`${relative(root, file)}: ${missing
+								.map(
+									({ field, src }) =>
+										`**${field}**: image file "${src}" not found; expected a path relative to this file`,
+								)
+								.join('\n')}`,
+							'Check the file name and folder of the image; paths are relative to the Markdown or YAML file.',
+						);
+					}
+					return parsed;
+				}) as ParseData,
+			}),
+	};
+}
+
+// How Astro's content layer marks an `image()` field in parsed data until the bundler resolves it.
+const IMAGE_MARKER = '__ASTRO_IMAGE_';
+
+/**
+ * The `image()` fields of parsed entry data whose local file does not exist, as `field.path → written path`.
+ * Astro only notices a missing image later, in the bundler, with an error naming neither the entry nor the field.
+ */
+function missingImages(data: unknown, entryFile: string, path: string[] = []): { field: string; src: string }[] {
+	if (typeof data === 'string') {
+		if (!data.startsWith(IMAGE_MARKER)) return [];
+		const src = data.slice(IMAGE_MARKER.length);
+		if (src.includes('://') || src.startsWith('/')) return [];
+		return existsSync(resolve(dirname(entryFile), src)) ? [] : [{ field: path.join('.'), src }];
+	}
+	if (Array.isArray(data))
+		return data.flatMap((item, index) => missingImages(item, entryFile, [...path, String(index)]));
+	if (data && typeof data === 'object' && Object.getPrototypeOf(data) === Object.prototype) {
+		return Object.entries(data).flatMap(([key, value]) => missingImages(value, entryFile, [...path, key]));
+	}
+	return [];
+}

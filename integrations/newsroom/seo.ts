@@ -1,0 +1,4 @@
+// What a site's layouts and pages use for SEO (`@newsroom/astro/seo`); SeoHead is in `@newsroom/astro/components`.
+export { articleSeo, homeSeo, type PageSeo } from './seo/page-seo.ts';
+export type { ArticleOpenGraph, SocialImage } from './seo/head.ts';
+export { serializeJsonLd } from './core/text.ts';
