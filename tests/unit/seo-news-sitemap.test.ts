@@ -104,6 +104,18 @@ describe('newsSitemapXml', () => {
 		);
 		expect(parser.parse(xml).urlset.url[0]['news:news']['news:title']).toBe('Bell here');
 	});
+
+	it('drops a lone surrogate (half an emoji from a cut headline), which would make the sitemap unreadable', () => {
+		const xml = newsSitemapXml(
+			[{ url: 'https://daily.example/a/', title: 'Cut \uD83D here \uDE00 and 😀 kept', publicationDate: '2026-01-28' }],
+			{ name: 'Daily \uDC00', language: 'en' },
+		);
+		expect(xml).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+		const news = parser.parse(xml).urlset.url[0]['news:news'];
+		expect(news['news:title']).toBe('Cut  here  and 😀 kept');
+		expect(news['news:publication']['news:name']).toBe('Daily');
+		expect(Buffer.from(xml, 'utf8').toString('utf8')).toBe(xml);
+	});
 });
 
 describe('newsLanguage', () => {
