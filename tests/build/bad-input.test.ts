@@ -4,6 +4,7 @@ import { dirname, join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../helpers/build-site.ts';
+import { page, text } from '../helpers/parse.ts';
 import { repoRoot, tmpRoot } from '../helpers/paths.ts';
 
 const good = `---
@@ -39,8 +40,8 @@ async function failure(name: string, files: Record<string, string | Buffer>): Pr
 	try {
 		await buildSite({ name: `bad-input/${name}`, env: { NEWSROOM_CONTENT_DIR: relative(repoRoot, dir) } });
 	} catch (error) {
-		const { message, loc } = error as { message: string; loc?: { file?: string } };
-		return `${message}\n${loc?.file ? `Location: ${relative(repoRoot, loc.file)}` : ''}`;
+		const { message, loc } = error as { message: string; loc?: { file?: string; line?: number; column?: number } };
+		return `${message}\n${loc?.file ? `Location: ${relative(repoRoot, loc.file)}${loc.line ? `:${loc.line}:${loc.column}` : ''}` : ''}`;
 	}
 	throw new Error(`the build of "${name}" succeeded; it should have failed`);
 }
@@ -55,7 +56,10 @@ describe('bad input fails the build with the file, the field and what was expect
 	it('passes with only good content (the control case)', async () => {
 		const dir = await contentWith('control', {});
 		const out = await buildSite({ name: 'bad-input/control', env: { NEWSROOM_CONTENT_DIR: relative(repoRoot, dir) } });
-		expect(out).toContain('control');
+		// The helper's content really was built: its one article has a page with its headline and body.
+		const document = await page('/articles/2026/01/good/', out);
+		expect(text(document.querySelector('h1'))).toBe('A good article');
+		expect(text(document.querySelector('.article-body'))).toContain('Body text.');
 	});
 
 	it('a schema violation (a title that is not text)', async () => {
@@ -101,6 +105,7 @@ describe('bad input fails the build with the file, the field and what was expect
 	it('an updatedDate before the pubDate', async () => {
 		const error = await failure('updated', { [bad]: article(`${base}\nupdatedDate: 2026-01-11`) });
 		expect(error).toContain('**updatedDate**: updatedDate (2026-01-10T16:00:00.000Z) is before pubDate (2026-01-12T01:00:00.000Z)');
+		expect(error).toContain(`${location}/updated/content/${bad}`);
 	});
 
 	it('misspelt frontmatter keys', async () => {
@@ -112,15 +117,36 @@ describe('bad input fails the build with the file, the field and what was expect
 
 	it('broken YAML', async () => {
 		const error = await failure('yaml', { [bad]: article(`${base}\ntags: [unclosed`) });
-		expect(error).toMatch(/YAML|flow collection/i);
-		expect(error).toContain(`/yaml/content/${bad}`);
+		// The parser's own words for what it expected, where, and the file.
+		expect(error).toContain('unexpected end of the stream within a flow collection');
+		// Line 6 is the `tags:` line.
+		expect(error).toContain(`${location}/yaml/content/${bad}:6:`);
 	});
 
 	it('two articles resolving to the same URL', async () => {
 		const error = await failure('duplicate', {
 			'articles/2026/01/good.mdx': article(base),
 		});
-		expect(error).toContain('Two articles resolve to the same URL: "2026/01/good.md" and "2026/01/good.mdx"');
+		const dir = `${badInputDir}/duplicate/content/articles`;
+		expect(error).toContain(
+			`Two articles resolve to the same URL: "${dir}/2026/01/good.md" and "${dir}/2026/01/good.mdx" (id "2026/01/good", URL /articles/2026/01/good/).`,
+		);
+	});
+
+	it('an author file with a schema error', async () => {
+		const error = await failure('author-file', { 'authors/reporter.yaml': 'name: Reporter\nbio: [a, list]\n' });
+		expect(error).toContain('authors → reporter');
+		expect(error).toContain('**bio**: expected text');
+		expect(error).toContain(`${location}/author-file/content/authors/reporter.yaml`);
+	});
+
+	it('an MDX article using a component nobody provides', async () => {
+		const error = await failure('mdx-component', {
+			'articles/2026/01/chart.mdx': article(base, 'Numbers:\n\n<TurnoutChart year={2026} />'),
+		});
+		expect(error).toContain(
+			`${badInputDir}/mdx-component/content/articles/2026/01/chart.mdx: <TurnoutChart> is not defined: import it in the article or add it to the module of the \`mdxComponents\` option (it provides: Factbox)`,
+		);
 	});
 
 	it('makes `npm run build` exit non-zero and print the file', async () => {

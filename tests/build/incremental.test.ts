@@ -1,20 +1,25 @@
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../helpers/build-site.ts';
+import { distDifferences } from '../helpers/compare-dist.ts';
 import { page, text } from '../helpers/parse.ts';
 import { repoRoot, tmpRoot } from '../helpers/paths.ts';
 
 // Incremental builds (experimental.incrementalBuild + cache keys from loadContentSet().cacheKey) must never serve a
 // stale page. A new article changes every page's Recent Posts list: pages are reused and their list is swapped
 // for the current one after the build (incremental/recent-posts.ts), so the output equals a build from scratch.
+// Every step below ends by building the same content from scratch at the same clock and comparing every file of
+// both builds as bytes.
 const name = 'incremental';
 const content = join(tmpRoot, name, 'content');
-const env = {
+/** The build's clock (SOURCE_DATE_EPOCH); the embargo steps move it. */
+let clock = '2026-02-01T00:00:00Z';
+const env = () => ({
 	NEWSROOM_CONTENT_DIR: relative(repoRoot, content),
-	SOURCE_DATE_EPOCH: String(Date.parse('2026-02-01T00:00:00Z') / 1000),
-};
+	SOURCE_DATE_EPOCH: String(Date.parse(clock) / 1000),
+});
 
 const story = (i: number, day: number) =>
 	`---\ntitle: Story ${i}\npubDate: 2026-01-${String(day).padStart(2, '0')} 09:00\nauthors: [reporter]\nsection: world\ntags: [Topic]\n---\n\nStory number ${i} begins here.\n`;
@@ -24,21 +29,36 @@ async function write(path: string, contents: string) {
 	await writeFile(join(content, path), contents);
 }
 
-const build = () => buildSite({ name, env, incremental: true });
+const build = () => buildSite({ name, env: env(), incremental: true });
 // A page Astro renders is written to its cache anew, one it reuses is not. So the cached copy's mtime tells
 // whether a page was rendered by a build.
 const mtime = async (_dist: string, path: string) =>
 	(await stat(join(tmpRoot, name, 'cache', 'dist', path, 'index.html'))).mtimeMs;
 const recentTitles = async (dist: string, path: string) =>
 	[...(await page(path, dist)).querySelectorAll('.recent-posts h3 a')].map((a) => text(a));
+const xml = new XMLParser({ ignoreAttributes: false });
+const readXml = async (path: string) => xml.parse(await readFile(join(dist, path), 'utf8'));
+const items = (feed: { rss: { channel: { item?: unknown } } }) => [feed.rss.channel.item ?? []].flat() as Record<string, unknown>[];
+
+/** Builds the same content from scratch at the same clock: the incremental build folder must be identical, as bytes. */
+async function expectSameAsScratch() {
+	const fresh = await buildSite({ name: `${name}-scratch`, env: env() });
+	expect(await distDifferences(dist, fresh, ['incremental', 'scratch'])).toEqual([]);
+}
 
 let dist: string;
 
 beforeAll(async () => {
 	await rm(join(tmpRoot, name), { recursive: true, force: true });
 	await write('authors/reporter.yaml', 'name: Reporter\nbio: Writes.\n');
+	await write('authors/editor.yaml', 'name: Editor\nbio: Edits.\n');
 	await write('sections/world.yaml', 'name: World\ndescription: The world.\n');
+	await write('sections/business.yaml', 'name: Business\ndescription: Money.\n');
 	for (let i = 1; i <= 8; i++) await write(`articles/2026/01/story-${i}.md`, story(i, i));
+	await write(
+		'articles/2025/12/markets.md',
+		'---\ntitle: Markets\npubDate: 2025-12-30 08:00\nauthors: [editor]\nsection: business\n---\n\nMarkets moved.\n',
+	);
 	dist = await build();
 });
 
@@ -48,6 +68,7 @@ describe('incremental rebuilds', () => {
 		await build();
 		const after = await Promise.all([1, 4, 8].map((i) => mtime(dist, `articles/2026/01/story-${i}`)));
 		expect(after).toEqual(before);
+		await expectSameAsScratch();
 	});
 
 	it('show a new article in the Recent Posts of every page without rendering them again, and in feeds and sitemaps', async () => {
@@ -72,18 +93,19 @@ describe('incremental rebuilds', () => {
 		]);
 		expect(await recentTitles(dist, '/')).toEqual(['Story 8', 'Story 7', 'Story 6', 'Story 5', 'Story 4', 'Story 3']);
 		expect(text((await page('/articles/2026/01/story-9/', dist)).querySelector('h1'))).toBe('Story 9');
-		const xml = new XMLParser();
-		const feed = xml.parse(await readFile(join(dist, 'rss.xml'), 'utf8'));
+		const parser = new XMLParser();
+		const feed = parser.parse(await readFile(join(dist, 'rss.xml'), 'utf8'));
 		expect(feed.rss.channel.item[0].title).toBe('Story 9');
-		const sectionFeed = xml.parse(await readFile(join(dist, 'sections/world/rss.xml'), 'utf8'));
+		const sectionFeed = parser.parse(await readFile(join(dist, 'sections/world/rss.xml'), 'utf8'));
 		expect(sectionFeed.rss.channel.item[0].title).toBe('Story 9');
-		const sitemap = xml.parse(await readFile(join(dist, 'sitemap-0.xml'), 'utf8'));
+		const sitemap = parser.parse(await readFile(join(dist, 'sitemap-0.xml'), 'utf8'));
 		const locs = sitemap.urlset.url.map((url: { loc: string }) => url.loc);
 		expect(locs).toContain('https://asiapacific-news.example/articles/2026/01/story-9/');
-		const news = xml.parse(await readFile(join(dist, 'news-sitemap.xml'), 'utf8'));
+		const news = parser.parse(await readFile(join(dist, 'news-sitemap.xml'), 'utf8'));
 		expect([news.urlset.url].flat().map((url: { loc: string }) => url.loc)).toContain(
 			'https://asiapacific-news.example/articles/2026/01/story-9/',
 		);
+		await expectSameAsScratch();
 	});
 
 	it('show an edited headline everywhere', async () => {
@@ -91,6 +113,7 @@ describe('incremental rebuilds', () => {
 		await build();
 		expect((await recentTitles(dist, '/articles/2026/01/story-3/'))[0]).toBe('Story 9, corrected');
 		expect(text((await page('/articles/2026/01/story-9/', dist)).querySelector('h1'))).toBe('Story 9, corrected');
+		await expectSameAsScratch();
 	});
 
 	it('drop a withdrawn article: its page goes, older stories move back into every list', async () => {
@@ -115,6 +138,7 @@ describe('incremental rebuilds', () => {
 			'Story 3',
 			'Story 1',
 		]);
+		await expectSameAsScratch();
 	});
 
 	it('keep default lists current when the record of list options is lost but pages are reused', async () => {
@@ -122,23 +146,89 @@ describe('incremental rebuilds', () => {
 		await write('articles/2026/01/story-10.md', story(10, 20));
 		await build();
 		expect((await recentTitles(dist, '/articles/2026/01/story-1/'))[0]).toBe('Story 10');
+		await expectSameAsScratch();
+	});
+
+	it('show a renamed author in every byline, author page, feed and JSON-LD block that names them', async () => {
+		await write('authors/reporter.yaml', 'name: Senior Reporter\nbio: Writes.\n');
+		await build();
+		for (const i of [1, 7, 10]) {
+			const document = await page(`/articles/2026/01/story-${i}/`, dist);
+			expect(text(document.querySelector('.byline'))).toBe('By Senior Reporter');
+			expect(text(document.querySelector('.author-box h2'))).toBe('Senior Reporter');
+			const article = JSON.parse(document.querySelector('script[type="application/ld+json"]')!.textContent!);
+			expect(article.author.map((author: { name: string }) => author.name)).toEqual(['Senior Reporter']);
+		}
+		expect(text((await page('/authors/reporter/', dist)).querySelector('h1'))).toBe('Senior Reporter');
+		for (const path of ['rss.xml', 'sections/world/rss.xml', 'authors/reporter/rss.xml']) {
+			const creators = items(await readXml(path)).filter((item) => item['title'] !== 'Markets').map((item) => item['dc:creator']);
+			expect(creators.length, path).toBeGreaterThan(0);
+			expect(new Set(creators), path).toEqual(new Set(['Senior Reporter']));
+		}
+		expect((await readXml('authors/reporter/rss.xml')).rss.channel.title).toBe('Senior Reporter | Asia Pacific Daily');
+		await expectSameAsScratch();
+	});
+
+	it('show a renamed section in the navigation of every page, its front, article pages and feeds', async () => {
+		await write('sections/world.yaml', 'name: World News\ndescription: The world.\n');
+		await build();
+		for (const path of ['/', '/articles/2025/12/markets/', '/articles/2026/01/story-2/', '/sections/business/', '/authors/editor/', '/tags/topic/']) {
+			const nav = [...(await page(path, dist)).querySelectorAll('.site-nav a')].map((a) => text(a));
+			expect(nav, path).toContain('World News');
+			expect(nav, path).not.toContain('World');
+		}
+		expect(text((await page('/sections/world/', dist)).querySelector('h1'))).toBe('World News');
+		expect(text((await page('/articles/2026/01/story-2/', dist)).querySelector('.section-link'))).toBe('World News');
+		const world = items(await readXml('rss.xml')).find((item) => item['title'] === 'Story 2')!;
+		expect([world['category']].flat()).toContain('World News');
+		expect((await readXml('sections/world/rss.xml')).rss.channel.title).toBe('World News | Asia Pacific Daily');
+		await expectSameAsScratch();
+	});
+
+	describe('an embargo lifted by a scheduled rebuild with a later clock, pages reused', () => {
+		const lift = '2026-02-02T09:00:00Z'; // 17:00 in Kuala Lumpur
+		const url = 'https://asiapacific-news.example/articles/2026/02/summit/';
+		const locs = async (path: string) =>
+			[(await readXml(path)).urlset.url ?? []].flat().map((entry: { loc: string }) => entry.loc);
+		const everywhere = async () => ({
+			page: await stat(join(dist, 'articles/2026/02/summit/index.html')).then(() => true, () => false),
+			recent: (await recentTitles(dist, '/articles/2026/01/story-1/')).includes('Summit statement'),
+			home: (await recentTitles(dist, '/')).includes('Summit statement') || text((await page('/', dist)).querySelector('.lead h2')) === 'Summit statement',
+			feeds: await Promise.all(
+				['rss.xml', 'sections/world/rss.xml', 'authors/reporter/rss.xml'].map(async (path) =>
+					items(await readXml(path)).some((item) => item['title'] === 'Summit statement'),
+				),
+			),
+			sitemap: (await locs('sitemap-0.xml')).includes(url),
+			news: (await locs('news-sitemap.xml')).includes(url),
+		});
+
+		beforeAll(async () => {
+			await write(
+				'articles/2026/02/summit.md',
+				'---\ntitle: Summit statement\npubDate: 2026-02-02 17:00\nauthors: [reporter]\nsection: world\n---\n\nThe statement.\n',
+			);
+		});
+
+		it('holds the story back at one second before its time, everywhere', async () => {
+			clock = new Date(Date.parse(lift) - 1000).toISOString();
+			await build();
+			expect(await everywhere()).toEqual({ page: false, recent: false, home: false, feeds: [false, false, false], sitemap: false, news: false });
+			await expectSameAsScratch();
+		});
+
+		it('publishes it at exactly its time: its page, Recent Posts on reused pages, every feed, both sitemaps', async () => {
+			const before = await mtime(dist, 'articles/2026/01/story-1');
+			clock = lift;
+			await build();
+			expect(await mtime(dist, 'articles/2026/01/story-1')).toBe(before);
+			expect(await everywhere()).toEqual({ page: true, recent: true, home: true, feeds: [true, true, true], sitemap: true, news: true });
+			expect((await recentTitles(dist, '/articles/2026/01/story-1/'))[0]).toBe('Summit statement');
+			await expectSameAsScratch();
+		});
 	});
 
 	it('leave exactly what a build from scratch of the same content writes', async () => {
-		const fresh = await buildSite({ name: `${name}-scratch`, env });
-		const [incremental, scratch] = await Promise.all([files(dist), files(fresh)]);
-		expect(incremental).toEqual(scratch);
-		for (const file of scratch) {
-			expect(await readFile(join(dist, file), 'utf8'), file).toBe(await readFile(join(fresh, file), 'utf8'));
-		}
+		await expectSameAsScratch();
 	});
 });
-
-/** Every file below `dir`, as sorted relative paths. */
-async function files(dir: string): Promise<string[]> {
-	const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-	return entries
-		.filter((entry) => entry.isFile())
-		.map((entry) => relative(dir, join(entry.parentPath, entry.name)))
-		.sort();
-}

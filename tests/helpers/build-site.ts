@@ -14,12 +14,15 @@ export async function buildSite({
 	env = {},
 	name,
 	incremental = false,
+	logLevel = 'error',
 }: {
 	root?: string;
 	outDir?: string;
 	env?: Record<string, string | undefined>;
 	name: string;
 	incremental?: boolean;
+	/** What Astro logs (to this process's stdout and stderr; see `captureOutput`). */
+	logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }): Promise<string> {
 	const out = outDir ?? join(tmpRoot, name, 'dist');
 	const cacheDir = join(tmpRoot, name, 'cache');
@@ -30,7 +33,7 @@ export async function buildSite({
 	const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
 	setEnv(env);
 	try {
-		await build({ root, outDir: out, cacheDir, logLevel: 'error' });
+		await build({ root, outDir: out, cacheDir, logLevel });
 	} finally {
 		setEnv(saved);
 	}
@@ -42,4 +45,24 @@ function setEnv(env: Record<string, string | undefined>) {
 		if (value === undefined) delete process.env[key];
 		else process.env[key] = value;
 	}
+}
+
+/** Runs `task` and returns what it wrote to stdout and stderr (an in-process build's log), passing nothing through. */
+export async function captureOutput(task: () => Promise<unknown>): Promise<string> {
+	const chunks: string[] = [];
+	const streams = [process.stdout, process.stderr] as const;
+	const writes = streams.map((stream) => stream.write);
+	for (const stream of streams) {
+		stream.write = ((chunk: string | Uint8Array) => {
+			chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+			return true;
+		}) as typeof stream.write;
+	}
+	try {
+		await task();
+	} finally {
+		streams.forEach((stream, index) => (stream.write = writes[index]!));
+	}
+	// Colours are not part of what a reader reads.
+	return chunks.join('').replace(/\u001b\[[0-9;]*m/g, '');
 }

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bodyText } from '../../integrations/newsroom/content/excerpt.ts';
-import { excerpt } from '../../integrations/newsroom/content/excerpt.ts';
+import { bodyText, excerpt, truncateWords, undefinedComponents } from '../../integrations/newsroom/content/excerpt.ts';
 import { selectRecent } from '../../integrations/newsroom/recent-posts/lists.ts';
-import { truncateWords } from '../../integrations/newsroom/content/excerpt.ts';
 
 const article = (id: string, section = 'world') => ({ id, data: { section: { id: section } } });
 
@@ -114,5 +112,34 @@ describe('excerpt of a long body', () => {
 	it('reads further when the opening blocks hold too little prose', () => {
 		const body = `${'```js\n' + 'x();\n'.repeat(200) + '```'}\n\nThe prose starts only here, after a long code block.`;
 		expect(excerpt({ body, mdx: false }, 5)).toBe('The prose starts only here,…');
+	});
+});
+
+describe('undefinedComponents', () => {
+	const provided = new Set(['Factbox']);
+
+	it('names a component the body uses that nothing defines', () => {
+		expect(undefinedComponents('Text.\n\n<Chart year={2026} />\n\nMore <Pill>x</Pill>.', provided)).toEqual(['Chart', 'Pill']);
+	});
+
+	it('accepts provided, imported and declared components, and member expressions of them', () => {
+		const body = [
+			"import Chart from '../../components/Chart.astro';",
+			"import { Map as WorldMap, Legend } from './maps.ts';",
+			'export const Note = (props) => props.children;',
+			'export function Aside() { return null; }',
+			'',
+			'<Factbox title="Facts">x</Factbox> <Chart /> <WorldMap /> <Legend.Item /> <Note /> <Aside />',
+		].join('\n');
+		expect(undefinedComponents(body, provided)).toEqual([]);
+	});
+
+	it('ignores HTML elements, code and text that only looks like a tag', () => {
+		const body = '<div><span>html</span></div>\n\n```jsx\n<Chart />\n```\n\nInline `<Chart />` code.';
+		expect(undefinedComponents(body, provided)).toEqual([]);
+	});
+
+	it('leaves invalid MDX to the compiler, whose error is more precise', () => {
+		expect(undefinedComponents('<Chart', provided)).toEqual([]);
 	});
 });

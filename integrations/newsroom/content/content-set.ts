@@ -2,8 +2,9 @@ import type { GetStaticPathsResult, PaginateFunction } from 'astro';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { AstroError } from 'astro/errors';
 import config from 'virtual:newsroom/config';
+import mdxComponents from 'virtual:newsroom/mdx-components';
 import { buildDate } from '../core/site.ts';
-import { excerpt } from './excerpt.ts';
+import { excerpt, undefinedComponents } from './excerpt.ts';
 import { digestOf, groupArticles, selectPublished, sharedDigest } from './published.ts';
 
 export type Article = CollectionEntry<'articles'>;
@@ -60,6 +61,8 @@ async function load(): Promise<ContentSet> {
 	const authors = new Map(authorList.map((author) => [author.id, author]));
 	const sections = new Map(sectionList.map((section) => [section.id, section]));
 	const problems: string[] = [];
+	const provided = new Set(Object.keys(mdxComponents));
+	const providedList = [...provided].join(', ') || 'none';
 	for (const article of all) {
 		const file = article.filePath ?? article.id;
 		article.data.authors.forEach((author, index) => {
@@ -71,6 +74,13 @@ async function load(): Promise<ContentSet> {
 		if (article.filePath?.endsWith('.md') && !article.rendered) {
 			problems.push(`${file}: the Markdown could not be rendered (see the error logged above)`);
 		}
+		if (article.filePath?.endsWith('.mdx')) {
+			for (const name of undefinedComponents(article.body ?? '', provided)) {
+				problems.push(
+					`${file}: <${name}> is not defined: import it in the article or add it to the module of the \`mdxComponents\` option (it provides: ${providedList})`,
+				);
+			}
+		}
 		if (!sections.has(article.data.section.id)) {
 			problems.push(
 				`${file}: **section**: unknown section "${article.data.section.id}"; expected one of ${list(sections)}`,
@@ -80,7 +90,7 @@ async function load(): Promise<ContentSet> {
 	if (problems.length > 0) {
 		throw new AstroError(
 			`Some articles cannot be published:\n${problems.join('\n')}`,
-			'Fix the id, or add the file under src/content/authors/ or src/content/sections/.',
+			'Fix the id, or add the file under the content folder\'s authors/ or sections/; for a component, import it or add it to `mdxComponents`.',
 		);
 	}
 	const articles = selectPublished(all, buildDate);

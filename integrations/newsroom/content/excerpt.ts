@@ -1,9 +1,11 @@
 /**
- * Excerpts: an article's teaser for cards, Recent Posts, feeds and SEO descriptions. The dek when there is one,
- * else the opening words of the body's prose (markup, code, component code and image alt text left out), cut at a
- * word boundary. Shared by every feature that shows an article in a list.
+ * Reading article bodies. Excerpts: an article's teaser for cards, Recent Posts, feeds and SEO descriptions, the
+ * dek when there is one, else the opening words of the body's prose (markup, code, component code and image alt
+ * text left out), cut at a word boundary. And the components an MDX body uses that nothing defines.
  */
 import type { Nodes as MdastNodes } from 'mdast';
+import type { MdxjsEsm } from 'mdast-util-mdx';
+import { visit } from 'unist-util-visit';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { mdxFromMarkdown } from 'mdast-util-mdx';
 import { mdxjs } from 'micromark-extension-mdxjs';
@@ -132,4 +134,54 @@ export function truncateWords(text: string, words: number, maxChars = words * 12
 		cut = true;
 	}
 	return cut ? `${result}…` : result;
+}
+
+/** JSX names MDX treats as components: capitalised (`Chart`) or member expressions (`charts.Bar`). */
+const COMPONENT_NAME = /^[A-Z]|\./;
+
+/**
+ * The components an MDX body uses (`<Chart />`) that neither the body imports or declares nor `provided` names
+ * (the `mdxComponents` map): rendering would fail on them, on the page and in the feeds. A quick scan first, so
+ * most bodies are never parsed.
+ */
+export function undefinedComponents(body: string, provided: ReadonlySet<string>): string[] {
+	const candidates = [...body.matchAll(/<([A-Za-z_$][\w$.]*)/g)]
+		.map((match) => match[1]!)
+		.filter((name) => COMPONENT_NAME.test(name) && !provided.has(root(name)));
+	if (candidates.length === 0) return [];
+	let tree;
+	try {
+		tree = fromMarkdown(body, { extensions: [mdxjs()], mdastExtensions: [mdxFromMarkdown()] });
+	} catch {
+		return []; // Invalid MDX fails its render with the compiler's own error.
+	}
+	const declared = new Set<string>();
+	const used = new Set<string>();
+	visit(tree, (node) => {
+		if (node.type === 'mdxjsEsm') for (const name of esmNames(node as MdxjsEsm)) declared.add(name);
+		if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && 'name' in node && node.name) {
+			if (COMPONENT_NAME.test(node.name)) used.add(node.name);
+		}
+	});
+	return [...used].filter((name) => !provided.has(root(name)) && !declared.has(root(name))).sort();
+}
+
+function root(name: string): string {
+	return name.split('.')[0]!;
+}
+
+/** The names an import or export statement of an MDX body binds. */
+function esmNames(node: MdxjsEsm): string[] {
+	const names: string[] = [];
+	for (const statement of node.data?.estree?.body ?? []) {
+		if (statement.type === 'ImportDeclaration') for (const specifier of statement.specifiers) names.push(specifier.local.name);
+		const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+		if (declaration?.type === 'VariableDeclaration') {
+			for (const declarator of declaration.declarations) if (declarator.id.type === 'Identifier') names.push(declarator.id.name);
+		}
+		if ((declaration?.type === 'FunctionDeclaration' || declaration?.type === 'ClassDeclaration') && declaration.id) {
+			names.push(declaration.id.name);
+		}
+	}
+	return names;
 }

@@ -5,11 +5,13 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import { AstroError } from 'astro/errors';
 import { extractFrontmatter } from 'astro/markdown';
 import yaml from 'js-yaml';
+import { daylightSavingNote, InvalidDateError } from '../core/dates.ts';
 import { heldBackSummary } from './published.ts';
 
 interface ArticlesLoaderOptions {
@@ -27,10 +29,12 @@ interface ArticlesLoaderOptions {
  *   `2026-01-28 09:00` as UTC), so the schema can reject impossible dates and apply the site's time zone;
  * - a missing image file names the article and the field (see `checkedGlob` below);
  * - two files that would share an id (and so a URL) fail the build instead of one silently replacing the other;
+ * - a date in a daylight-saving change (a skipped or repeated local time) is logged with how it was read;
  * - after loading it logs how many articles are held back (drafts, embargo) and when the next embargo lifts.
  */
 export function articlesLoader({ base, buildTime, timeZone }: ArticlesLoaderOptions): Loader {
 	let filesById = new Map<string, string>();
+	let context: LoaderContext | undefined;
 	const inner = checkedGlob(
 		{
 			base,
@@ -45,9 +49,9 @@ export function articlesLoader({ base, buildTime, timeZone }: ArticlesLoaderOpti
 				if (other !== undefined && other !== entry) {
 					throw new AstroError(
 						`Two articles resolve to the same URL: ${[other, entry]
-						.sort()
-						.map((file) => `"${file}"`)
-						.join(' and ')} (id "${id}").`,
+							.sort()
+							.map((file) => `"${base}/${file}"`)
+							.join(' and ')} (id "${id}", URL /articles/${id}/).`,
 						'Rename one of the files: each article needs its own file name within its folder.',
 					);
 				}
@@ -55,18 +59,28 @@ export function articlesLoader({ base, buildTime, timeZone }: ArticlesLoaderOpti
 				return id;
 			},
 		},
-		async (entry) => rawFrontmatter(await readFile(entry.filePath!, 'utf8')) ?? entry.data,
+		async (entry) => {
+			const data = rawFrontmatter(await readFile(entry.filePath!, 'utf8')) ?? entry.data;
+			for (const [field, text] of frontmatterDates(data)) {
+				const note = noteFor(text, timeZone);
+				if (note && context) {
+					context.logger.warn(`${relative(fileURLToPath(context.config.root), entry.filePath!)}: **${field}**: ${note}`);
+				}
+			}
+			return data;
+		},
 	);
 	return {
 		name: 'newsroom-articles',
-		load: async (context) => {
+		load: async (loaderContext) => {
 			filesById = new Map();
-			await inner.load(context);
+			context = loaderContext;
+			await inner.load(loaderContext);
 			const summary = heldBackSummary(
-				[...context.store.values()].map((entry) => entry.data as { draft: boolean; pubDate: Date }),
+				[...loaderContext.store.values()].map((entry) => entry.data as { draft: boolean; pubDate: Date }),
 				new Date(buildTime),
 			);
-			context.logger.info(describeHeldBack(summary, timeZone));
+			loaderContext.logger.info(describeHeldBack(summary, timeZone));
 		},
 	};
 }
@@ -84,6 +98,31 @@ function entryId(entry: string): string {
 		)
 		.join('/')
 		.replace(/\/index$/, '');
+}
+
+/** The zoned dates of an article's raw frontmatter, by field path: pubDate, updatedDate, corrections.N.date. */
+function frontmatterDates(data: Record<string, unknown>): [string, string][] {
+	const dates: [string, unknown][] = [
+		['pubDate', data['pubDate']],
+		['updatedDate', data['updatedDate']],
+		...(Array.isArray(data['corrections']) ? data['corrections'] : []).map(
+			(correction: unknown, index): [string, unknown] => [
+				`corrections.${index}.date`,
+				(correction as Record<string, unknown> | null)?.['date'],
+			],
+		),
+	];
+	return dates.filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+}
+
+/** How a date in a daylight-saving change was read; nothing for others (an invalid date is the schema's to report). */
+function noteFor(text: string, timeZone: string): string | undefined {
+	try {
+		return daylightSavingNote(text, timeZone);
+	} catch (error) {
+		if (error instanceof InvalidDateError) return undefined;
+		throw error;
+	}
 }
 
 /** YAML frontmatter parsed with the core schema: timestamps stay strings for the schema to read. */

@@ -17,9 +17,32 @@ export const DATE_STYLES = ['full', 'long', 'medium', 'short'] as const satisfie
 /**
  * Reads a frontmatter date. With an offset (`Z`, `+08:00`) it is that instant; without one it is wall-clock
  * time in `timeZone`, so "2026-01-28 09:00" means 9 am where the newsroom is, whatever machine builds it.
- * Impossible dates (2026-02-30, 25:00) are rejected instead of rolling over.
+ * Impossible dates (2026-02-30, 25:00) are rejected instead of rolling over. Local times that a daylight-saving
+ * change skips or repeats follow `resolveLocalTime`: never earlier than any moment the writer could have meant.
  */
 export function parseZonedDate(text: string, timeZone: string): Date {
+	const { wallClock, offset } = readDate(text);
+	if (offset) return new Date(wallClock - offsetMinutes(offset) * 60_000);
+	return new Date(resolveLocalTime(wallClock, timeZone).instant);
+}
+
+/**
+ * Whether a frontmatter date falls in a daylight-saving change of `timeZone`, and how it was read: for the build
+ * log, so the writer learns that "02:30" on the night the clocks go forward was read as 03:30. `undefined` for
+ * every ordinary date (and for dates with an offset, which are exact).
+ */
+export function daylightSavingNote(text: string, timeZone: string): string | undefined {
+	const { wallClock, offset } = readDate(text);
+	if (offset) return undefined;
+	const { instant, kind } = resolveLocalTime(wallClock, timeZone);
+	if (kind === 'exact') return undefined;
+	const read = `${toZonedIso(new Date(instant), timeZone).replace('T', ' ')}`;
+	return kind === 'skipped'
+		? `"${text}" does not exist in ${timeZone} (the clocks go forward over it); read as ${read}. Write the time with its offset to choose another.`
+		: `"${text}" happens twice in ${timeZone} (the clocks go back over it); read as the second, ${read}. Write the time with its offset to choose the first.`;
+}
+
+function readDate(text: string): { wallClock: number; offset: string | undefined } {
 	const match = DATE_RE.exec(text.trim());
 	if (!match) {
 		throw new InvalidDateError(
@@ -41,8 +64,7 @@ export function parseZonedDate(text: string, timeZone: string): Date {
 	) {
 		throw new InvalidDateError(`"${text}" is not a real date or time (check the day of the month and the hour)`);
 	}
-	if (offset) return new Date(wallClock - offsetMinutes(offset) * 60_000);
-	return new Date(zonedWallClockToUtc(wallClock, timeZone));
+	return { wallClock, offset };
 }
 
 function offsetMinutes(offset: string): number {
@@ -52,12 +74,31 @@ function offsetMinutes(offset: string): number {
 	return sign * (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5)));
 }
 
-/** The UTC instant at which clocks in `timeZone` show `wallClock` (given as if it were UTC). */
-function zonedWallClockToUtc(wallClock: number, timeZone: string): number {
-	// The zone's offset at a first guess, then again at the corrected instant: right across DST changes.
-	let utc = wallClock - zoneOffsetMs(wallClock, timeZone);
-	utc = wallClock - zoneOffsetMs(utc, timeZone);
-	return utc;
+const DAY = 86_400_000;
+
+/**
+ * The instant at which clocks in `timeZone` show `wallClock` (given as if it were UTC), and whether that local time
+ * is `exact`, `skipped` or `repeated` by a daylight-saving change. The rule, chosen so that an embargo never lifts
+ * before any moment its writer could have meant, and so that times keep their order across a change:
+ * - a skipped time (02:30 on the night clocks jump from 02:00 to 03:00) is read with the offset in force before
+ *   the change, i.e. moved forward by the gap (03:30), as RFC 5545 (iCalendar) and Temporal's "compatible" do;
+ * - a repeated time (01:30 on the night clocks go back from 02:00 to 01:00) is read as its second occurrence, after
+ *   the change (iCalendar and Temporal pick the first; an embargo must not lift an hour early).
+ * Write an offset (`2026-11-01T01:30-04:00`) to mean another instant.
+ */
+export function resolveLocalTime(
+	wallClock: number,
+	timeZone: string,
+): { instant: number; kind: 'exact' | 'skipped' | 'repeated' } {
+	// A zone has at most one transition within a day of any instant: the offsets a day before and after bracket it.
+	const before = zoneOffsetMs(wallClock - DAY, timeZone);
+	const after = zoneOffsetMs(wallClock + DAY, timeZone);
+	const candidates = [...new Set([before, after])]
+		.map((offset) => wallClock - offset)
+		.filter((instant) => wallClock - zoneOffsetMs(instant, timeZone) === instant);
+	if (candidates.length === 0) return { instant: wallClock - before, kind: 'skipped' };
+	if (candidates.length === 1) return { instant: candidates[0]!, kind: 'exact' };
+	return { instant: Math.max(...candidates), kind: 'repeated' };
 }
 
 const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
