@@ -29,6 +29,8 @@ export default defineConfig({
 			contentDir: process.env.NEWSROOM_CONTENT_DIR ?? 'src/content',
 			// Components MDX articles can use by name, on pages and in feeds.
 			mdxComponents: './src/components/mdx-components.ts',
+			// The seed's own short notice; the banner adds the purposes and third parties of the categories.
+			consent: { message: 'This website uses cookies.', contact: 'privacy@asiapacific-news.example' },
 		}),
 	],
 });

@@ -1,5 +1,8 @@
 // The components a site places in its layouts and pages: `import { RecentPosts } from '@newsroom/astro/components'`.
 export { default as CookieConsent } from './consent/CookieConsent.astro';
+export { default as ConsentDetails } from './consent/ConsentDetails.astro';
+export { default as ConsentEmbed } from './consent/ConsentEmbed.astro';
+export { default as ConsentSettingsButton } from './consent/ConsentSettingsButton.astro';
 export { default as FormattedDate } from './components/FormattedDate.astro';
 export { default as RecentPosts } from './recent-posts/RecentPosts.astro';
 export { default as RecentPostsList } from './recent-posts/RecentPostsList.astro';

@@ -13,24 +13,49 @@ const googleConsentTypes = [
 	'security_storage',
 ] as const;
 
+/** A cookie or Web Storage key a category sets, disclosed to readers and deleted while the category is refused. */
+const storedItemSchema = z.strictObject({
+	/** Its name; a trailing "*" matches a prefix ("_ga_*"). */
+	name: z.string().regex(/^[\w.!#$%&'^`|~-]+\*?$/, 'expected a cookie or storage key name, optionally ending in "*"'),
+	/** Who sets it: the publication, or a third party ("Google"). */
+	provider: z.string().trim().min(1),
+	/** Why, in the reader's words ("Counts visits and pages read"). */
+	purpose: z.string().trim().min(1),
+	/** How long it lives ("2 years", "Session"). */
+	duration: z.string().trim().min(1),
+	type: z.enum(['cookie', 'localStorage', 'sessionStorage']).default('cookie'),
+	/** Cookies: the path it is set on; deletion covers it and "/". */
+	path: z.string().startsWith('/', 'expected a path starting with "/"').default('/'),
+	/** Cookies: the domain it is set for, when not the page's host alone (".example.com"). */
+	domain: z
+		.string()
+		.regex(/^\.?[a-z0-9-]+(\.[a-z0-9-]+)+$/i, 'expected a domain such as ".example.com"')
+		.optional(),
+}, {
+	error: (issue) =>
+		issue.code === 'invalid_type'
+			? 'expected { name, provider, purpose, duration }, e.g. { name: "_ga", provider: "Google", purpose: "Counts visits.", duration: "2 years" }'
+			: undefined,
+});
+
 /** A category of cookies the reader can consent to. */
 const consentCategorySchema = z
 	.strictObject({
-		id: z.string().regex(/^[a-z][a-z0-9_-]*$/, 'use lowercase letters, digits, "-" or "_"'),
+		id: z
+			.string()
+			.regex(/^[a-z][a-z0-9_-]*$/, 'use lowercase letters, digits, "-" or "_"')
+			.refine((id) => id !== 'consent-mode', { message: '"consent-mode" is reserved for Google Consent Mode\'s advanced set-up' }),
 		label: z.string().min(1),
 		description: z.string().default(''),
+		/** What readers allow with it, as a phrase for the banner's sentence ("audience measurement"); defaults to the label. */
+		purpose: z.string().trim().min(1).optional(),
 		/** Always on (e.g. "necessary"): shown as a disabled, checked toggle. */
 		required: z.boolean().default(false),
-		/**
-		 * Cookies deleted while this category is refused or withdrawn; a trailing "*" matches a prefix ("_ga_*").
-		 * Only cookies on path "/" can be deleted.
-		 */
-		cookies: z
-			.array(z.string().regex(/^[\w.!#$%&'^`|~-]+\*?$/, 'expected a cookie name, optionally ending in "*"'))
-			.default([]),
+		/** The cookies and storage keys it sets: disclosed in the dialog and on the privacy page, deleted while refused. */
+		cookies: z.array(storedItemSchema).default([]),
 		/** Google Consent Mode types granted with this category (with `consent.googleConsentMode`). */
 		googleConsent: z.array(z.enum(googleConsentTypes)).default([]),
-		/** Refused whenever the browser sends Global Privacy Control (advertising, selling or sharing data). */
+		/** Refused whenever the browser sends Global Privacy Control (advertising, selling or sharing data, analytics). */
 		refusedByGpc: z.boolean().default(false),
 	})
 	.refine((category) => !(category.required && category.refusedByGpc), {
@@ -92,28 +117,66 @@ export const newsroomOptionsSchema = z.strictObject({
 		.prefault({}),
 	consent: z
 		.strictObject({
+			/** The site's own short notice, the first words of the banner (its purposes and third parties follow). */
 			message: z.string().min(1).default('This website uses cookies.'),
 			/** The cookie policy: a site path (under the site's base path) or an absolute http(s) URL. */
 			policyUrl: z
 				.string()
 				.regex(/^(\/|https?:\/\/)/, 'expected a site path starting with "/" or an http(s) URL')
 				.default('/privacy/'),
+			/**
+			 * How readers reach the publication's data-protection contact, shown on the privacy page: an e-mail address
+			 * or an http(s) URL (a contact page). Required: a policy without a contact is not one.
+			 */
+			contact: z
+				.string({
+					error: (issue) =>
+						issue.input === undefined
+							? 'required: how readers reach your data-protection contact, e.g. "privacy@example.com" or "https://example.com/contact/"'
+							: 'expected text',
+				})
+				.trim()
+				.regex(/^([^\s@]+@[^\s@]+\.[^\s@]+|https?:\/\/\S+)$/, 'expected an e-mail address or an http(s) URL'),
 			readMoreLabel: z.string().min(1).default('Read More'),
 			/**
 			 * Read by screen readers after `readMoreLabel` (visually hidden), so the link says where it goes:
 			 * "Read More about cookies on this site".
 			 */
 			readMoreContext: z.string().default('about cookies on this site'),
-			/** Bump to ask every reader again (e.g. after the policy changed). */
+			/**
+			 * Bump to ask every reader again (e.g. after the policy changed). A change to the categories or the cookies
+			 * they declare asks again by itself.
+			 */
 			revision: z.int().min(0).default(1),
 			/** How long a choice is kept before the reader is asked again (at most 13 months). */
 			maxAgeDays: z.int().min(1).max(395, 'expected at most 395 days (13 months)').default(180),
-			/** Sends Google Consent Mode v2 `default` (all denied) and `update` commands to `dataLayer`. */
-			googleConsentMode: z.boolean().default(false),
+			/**
+			 * Google Consent Mode v2: `'basic'` sends `default` (all denied) and `update` commands to `dataLayer`, and
+			 * Google tags are gated by their categories like any other; `'advanced'` also runs the scripts gated
+			 * `data-consent="consent-mode"` before any choice (cookieless pings), disclosed on the privacy page;
+			 * `false` sends nothing.
+			 */
+			googleConsentMode: z
+				.union([z.literal(false), z.enum(['basic', 'advanced'])], {
+					error: 'expected "basic", "advanced" or false',
+				})
+				.default('basic'),
+			/**
+			 * The site's consent log: a site path or https URL that receives each new decision (consent id, time,
+			 * revision, categories, whether GPC applied) by `navigator.sendBeacon`. No IP, no other identifier.
+			 */
+			logEndpoint: z
+				.string()
+				.regex(/^(\/|https:\/\/)/, 'expected a site path starting with "/" or an https URL')
+				.optional(),
 			labels: z
 				.strictObject({
 					/** The banner's accessible name. */
 					region: z.string().min(1).default('Cookie consent'),
+					/** After `message`: what the categories are for ({purposes}: their purposes as a list). */
+					purposes: z.string().min(1).default('With your consent we also use them for {purposes}.'),
+					/** After the purposes: who else sets cookies ({providers}: the third parties as a list). */
+					thirdParties: z.string().min(1).default('Third parties involved: {providers}.'),
 					acceptAll: z.string().min(1).default('Accept all'),
 					rejectAll: z.string().min(1).default('Reject all'),
 					settings: z.string().min(1).default('Settings'),
@@ -121,7 +184,58 @@ export const newsroomOptionsSchema = z.strictObject({
 					settingsTitle: z.string().min(1).default('Cookie settings'),
 					save: z.string().min(1).default('Save choices'),
 					close: z.string().min(1).default('Close'),
+					/** Shown briefly after a choice is stored. */
+					saved: z.string().min(1).default('Your choice is saved. Change it any time under “Cookie settings”.'),
 					gpcNote: z.string().min(1).default('Off because your browser sends a Global Privacy Control signal.'),
+					/** Shown in the banner and beside the footer's cookie settings while Global Privacy Control is honoured. */
+					gpcHonored: z.string().min(1).default('Opt-out preference signal honored'),
+					/** The summary that opens a category's table of cookies in the dialog. */
+					cookiesInCategory: z.string().min(1).default('Cookies and storage'),
+					cookieName: z.string().min(1).default('Name'),
+					cookieProvider: z.string().min(1).default('Provider'),
+					cookiePurpose: z.string().min(1).default('Purpose'),
+					cookieDuration: z.string().min(1).default('Duration'),
+					/** A category that stores nothing. */
+					noCookies: z.string().min(1).default('Nothing stored.'),
+					alwaysOn: z.string().min(1).default('Always on'),
+					/** What the consent cookie is for, in its disclosure row. */
+					consentCookiePurpose: z.string().min(1).default('Remembers your cookie choices.'),
+					/** A duration in days ({days}). */
+					days: z.string().min(1).default('{days} days'),
+					/** The footer link to the policy page. */
+					policyLink: z.string().min(1).default('Privacy & cookie policy'),
+					/** Privacy page: the GPC statement. */
+					gpcStatement: z
+						.string()
+						.min(1)
+						.default(
+							'If your browser sends a Global Privacy Control signal, we honour it as your refusal of the categories marked below, and do not ask you to change it.',
+						),
+					/** Privacy page: under a category refused by Global Privacy Control. */
+					refusedByGpc: z.string().min(1).default('Refused while your browser sends Global Privacy Control.'),
+					/** Privacy page: Google Consent Mode's advanced set-up. */
+					consentModeAdvanced: z
+						.string()
+						.min(1)
+						.default(
+							'This site uses Google Consent Mode (advanced): Google tags load before you choose and, until you consent, send Google cookieless signals (such as the page and the time of the visit) without reading or setting cookies.',
+						),
+					/** Privacy page: how to change a choice. */
+					changeChoice: z
+						.string()
+						.min(1)
+						.default('Use “Cookie settings” at the bottom of any page to change or withdraw your consent at any time.'),
+					/** Privacy page: before the contact. */
+					contactIntro: z.string().min(1).default('Questions about this policy:'),
+					/** Embeds: the placeholder's text ({provider}, {category}). */
+					embedNotice: z
+						.string()
+						.min(1)
+						.default('This content is hosted by {provider}. Loading it lets {provider} set cookies ({category}).'),
+					/** Embeds: the button that allows the category and loads the content ({provider}, {category}). */
+					embedLoad: z.string().min(1).default('Allow {category} and load'),
+					/** Embeds: the link to the content on its own site ({provider}). */
+					embedOpen: z.string().min(1).default('Open on {provider}'),
 				})
 				.prefault({}),
 			categories: z
@@ -140,19 +254,23 @@ export const newsroomOptionsSchema = z.strictObject({
 					{
 						id: 'analytics',
 						label: 'Analytics',
-						description: 'Anonymous statistics that help us improve the site.',
+						description: 'Statistics on how the site is read, to improve it.',
+						purpose: 'audience measurement',
 						googleConsent: ['analytics_storage'],
+						refusedByGpc: true,
 					},
 					{
 						id: 'marketing',
 						label: 'Marketing',
-						description: 'Personalised advertising and social media.',
+						description: 'Personalised advertising, and content from social networks and video platforms.',
+						purpose: 'personalised advertising',
 						googleConsent: ['ad_storage', 'ad_user_data', 'ad_personalization'],
 						refusedByGpc: true,
 					},
 				]),
 		})
-		.prefault({}),
+		// Left out, `consent` is read as `{}`, so the error names the one field every site must give: `contact`.
+		.prefault({} as { contact: string }),
 	newsSitemap: z
 		.strictObject({
 			/** Google News publication name (as registered in Publisher Center); defaults to `name`. */

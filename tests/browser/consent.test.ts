@@ -3,16 +3,18 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CONSENT_COOKIE } from '../../integrations/newsroom/consent/rules.ts';
-import { parseChoice } from '../../integrations/newsroom/consent/rules.ts';
-import { serializeChoice } from '../../integrations/newsroom/consent/rules.ts';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CONSENT_COOKIE, serializeChoice, type ConsentChoice } from '../../integrations/newsroom/consent/rules.ts';
 import { launchChromium, serveDist, type DistServer } from '../helpers/browser.ts';
 import { buildSite } from '../helpers/build-site.ts';
 import { page as builtPage } from '../helpers/parse.ts';
-import { repoRoot, siteDist } from '../helpers/paths.ts';
+import { repoRoot, siteDist, tmpRoot } from '../helpers/paths.ts';
 
-// The sample site (built once by the global setup: revision 1, no Consent Mode, a gated inline "analytics" tag)
-// and a fixture site (revision 2, Google Consent Mode, gated `src` tags, analytics cookies to delete on withdrawal).
+// The sample site (built once by the global setup: revision 1, Consent Mode basic, a gated inline "analytics" tag)
+// and a fixture site (revision 2, Consent Mode basic and, in a second build, advanced; gated `src` tags in order;
+// cookies on other paths, a `__Secure-` cookie and storage keys to delete; a consent log; embeds from a third-party
+// origin served by `thirdParty` below).
 const article = '/articles/2023/05/xi-central-asia-potential/';
 const budget = 2048;
 const allDenied = {
@@ -25,13 +27,36 @@ const allDenied = {
 let browser: Browser;
 let site: DistServer;
 let fixture: DistServer;
+let advanced: DistServer;
 let fixtureDist: string;
+/** The "third party" whose pages the fixture embeds: it records every request it receives. */
+let thirdParty: Server;
+let thirdPartyOrigin: string;
+const thirdPartyRequests: string[] = [];
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-	fixtureDist = await buildSite({ name: 'consent-fixture', root: join(repoRoot, 'tests/fixtures/consent-site/') });
-	[browser, site, fixture] = await Promise.all([launchChromium(), serveDist(siteDist), serveDist(fixtureDist)]);
-});
+	thirdParty = createServer((request, response) => {
+		thirdPartyRequests.push(request.url ?? '');
+		response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>Player</title><p>Playing');
+	});
+	await new Promise<void>((resolve) => thirdParty.listen(0, '127.0.0.1', resolve));
+	// "localhost", not 127.0.0.1: another site than the fixture's, as a real embed is.
+	thirdPartyOrigin = `http://localhost:${(thirdParty.address() as AddressInfo).port}`;
+	const root = join(repoRoot, 'tests/fixtures/consent-site/');
+	fixtureDist = await buildSite({ name: 'consent-fixture', root, env: { THIRD_PARTY_ORIGIN: thirdPartyOrigin } });
+	const advancedDist = await buildSite({
+		name: 'consent-fixture-advanced',
+		root,
+		env: { THIRD_PARTY_ORIGIN: thirdPartyOrigin, CONSENT_MODE: 'advanced' },
+	});
+	[browser, site, fixture, advanced] = await Promise.all([
+		launchChromium(),
+		serveDist(siteDist),
+		serveDist(fixtureDist),
+		serveDist(advancedDist),
+	]);
+}, 300_000);
 
 afterEach(async () => {
 	await Promise.all(contexts.splice(0).map((context) => context.close()));
@@ -41,6 +66,8 @@ afterAll(async () => {
 	await browser?.close();
 	await site?.close();
 	await fixture?.close();
+	await advanced?.close();
+	await new Promise((resolve) => thirdParty?.close(resolve));
 });
 
 interface ContextOptions {
@@ -110,9 +137,17 @@ async function deviceStorage(context: BrowserContext, page: Page) {
 
 const nothingStored = { cookies: [], local: 0, session: 0, databases: 0 };
 
-async function storedChoice(context: BrowserContext) {
+/** The choice in the consent cookie, read field by field (`revision|timestamp|id|categories|gpc`). */
+async function storedChoice(context: BrowserContext): Promise<ConsentChoice | undefined> {
 	const cookie = (await context.cookies()).find((candidate) => candidate.name === CONSENT_COOKIE);
-	return parseChoice(cookie?.value);
+	if (!cookie) return undefined;
+	const [revision = '', timestamp = '', id = '', categories = '', gpc] = cookie.value.split('|');
+	return { revision, timestamp, id, categories: categories ? categories.split('+') : [], gpc: gpc === 'gpc' };
+}
+
+/** The policy revision the page's island asks for (`<option revision>.<hash of the categories>`). */
+async function currentRevision(page: Page): Promise<string> {
+	return page.evaluate(() => JSON.parse(document.querySelector<HTMLElement>('newsroom-consent')!.dataset['config']!).revision);
 }
 
 /** The sample site's gated tag sets `data-sample-analytics` on `<html>` when it runs. */
@@ -131,8 +166,8 @@ async function bannerShown(page: Page): Promise<boolean> {
 	return page.evaluate(() => (window as unknown as { bannerShown: boolean }).bannerShown);
 }
 
-async function consentEvents(page: Page): Promise<{ categories: string[] }[]> {
-	return page.evaluate(() => (window as unknown as { consentEvents: { categories: string[] }[] }).consentEvents);
+async function consentEvents(page: Page): Promise<(ConsentChoice & { decision: string })[]> {
+	return page.evaluate(() => (window as unknown as { consentEvents: (ConsentChoice & { decision: string })[] }).consentEvents);
 }
 
 /** Whether a gated script is still inert (`type="text/plain"`): the island never activated it. */
@@ -274,9 +309,12 @@ describe('the consent island on the sample site', () => {
 		expect(await sampleAnalyticsRan(page)).toBe(true);
 
 		const choice = await storedChoice(context);
-		expect(choice).toMatchObject({ revision: 1, categories: ['necessary', 'analytics', 'marketing'] });
+		expect(choice).toMatchObject({ revision: await currentRevision(page), categories: ['necessary', 'analytics', 'marketing'], gpc: false });
+		expect(choice!.revision).toMatch(/^1\.[0-9a-f]{6}$/);
 		expect(Number.isNaN(Date.parse(choice!.timestamp))).toBe(false);
-		expect(await consentEvents(page)).toEqual([choice]);
+		// Proof of consent: a random id for the decision (a UUID), in the cookie and the event.
+		expect(choice!.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+		expect(await consentEvents(page)).toEqual([{ ...choice, decision: 'new' }]);
 		const [cookie, ...others] = await context.cookies();
 		expect(others).toEqual([]);
 		expect(cookie).toMatchObject({
@@ -295,7 +333,7 @@ describe('the consent island on the sample site', () => {
 		await islandReady(page);
 		expect(await bannerShown(page)).toBe(false);
 		expect(await sampleAnalyticsRan(page)).toBe(true);
-		expect(await consentEvents(page)).toEqual([choice]);
+		expect(await consentEvents(page)).toEqual([{ ...choice, decision: 'replay' }]);
 		expect(await storedChoice(context)).toEqual(choice);
 	});
 
@@ -303,8 +341,8 @@ describe('the consent island on the sample site', () => {
 		const { context, page } = await open(`${site.origin}${article}`);
 		await banner(page).getByRole('button', { name: 'Reject all' }).click();
 		expect(await banner(page).isVisible()).toBe(false);
-		expect(await storedChoice(context)).toMatchObject({ revision: 1, categories: ['necessary'] });
-		expect(await consentEvents(page)).toMatchObject([{ categories: ['necessary'] }]);
+		expect(await storedChoice(context)).toMatchObject({ categories: ['necessary'] });
+		expect(await consentEvents(page)).toMatchObject([{ categories: ['necessary'], decision: 'new' }]);
 		expect(await inert(page, 'analytics')).toBe(true);
 		expect(await sampleAnalyticsRan(page)).toBe(false);
 
@@ -342,20 +380,19 @@ describe('the consent island on the sample site', () => {
 		expect(await dialog(page).isVisible()).toBe(true);
 		expect((await checkboxes(page)).map((box) => box.checked)).toEqual([true, true, false]);
 		await dialog(page).getByRole('checkbox', { name: 'Analytics' }).uncheck();
-		await dialog(page).getByRole('button', { name: 'Save choices' }).click();
-		expect(await storedChoice(context)).toMatchObject({ categories: ['necessary'] });
-		expect((await consentEvents(page)).map((event) => event.categories)).toEqual([
-			['necessary', 'analytics'],
-			['necessary'],
-		]);
-		await page.reload();
+		// Withdrawing a running category reloads the page: the tag that ran can only be stopped so.
+		await Promise.all([page.waitForEvent('load'), dialog(page).getByRole('button', { name: 'Save choices' }).click()]);
 		await islandReady(page);
+		expect(await storedChoice(context)).toMatchObject({ categories: ['necessary'] });
 		expect(await sampleAnalyticsRan(page)).toBe(false);
+		expect((await consentEvents(page)).map((event) => [event.categories, event.decision])).toEqual([[['necessary'], 'replay']]);
 	});
 
-	it('asks again when the stored choice is for an older policy revision', async () => {
+	it('asks again when the stored choice is for an older policy revision, or older than its lifetime', async () => {
 		const { context, page } = await open(`${site.origin}${article}`);
-		const old = { revision: 0, timestamp: '2025-06-01T00:00:00.000Z', categories: ['necessary', 'analytics'] };
+		const revision = await currentRevision(page);
+		const recent = new Date(Date.now() - 86_400_000).toISOString();
+		const old = { revision: '0.abcdef', timestamp: recent, id: 'an-older-decision', categories: ['necessary', 'analytics'], gpc: false };
 		await context.addCookies([{ name: CONSENT_COOKIE, value: serializeChoice(old), url: site.origin }]);
 		await page.reload();
 		await islandReady(page);
@@ -363,27 +400,63 @@ describe('the consent island on the sample site', () => {
 		expect(await sampleAnalyticsRan(page)).toBe(false);
 		expect(await consentEvents(page)).toEqual([]);
 
-		const current = { ...old, revision: 1 };
+		// The current revision, but stored 181 days ago: past the 180-day lifetime.
+		const expired = { ...old, revision, timestamp: new Date(Date.now() - 181 * 86_400_000).toISOString() };
+		await context.addCookies([{ name: CONSENT_COOKIE, value: serializeChoice(expired), url: site.origin }]);
+		await page.reload();
+		await islandReady(page);
+		expect(await banner(page).isVisible()).toBe(true);
+		expect(await sampleAnalyticsRan(page)).toBe(false);
+
+		const current = { ...old, revision };
 		await context.addCookies([{ name: CONSENT_COOKIE, value: serializeChoice(current), url: site.origin }]);
 		await page.reload();
 		await islandReady(page);
 		expect(await banner(page).isVisible()).toBe(false);
 		expect(await sampleAnalyticsRan(page)).toBe(true);
-		expect(await consentEvents(page)).toEqual([current]);
+		expect(await consentEvents(page)).toEqual([{ ...current, decision: 'replay' }]);
 	});
 
-	it('treats Global Privacy Control as a refusal of marketing', async () => {
+	it('treats Global Privacy Control as a refusal of analytics and marketing, and says so', async () => {
 		const { context, page } = await open(`${site.origin}${article}`, { gpc: true });
+		// The banner and the footer's cookie settings both say the signal is honoured.
+		expect(await banner(page).getByText('Opt-out preference signal honored').isVisible()).toBe(true);
+		expect(await page.getByRole('contentinfo').getByText('Opt-out preference signal honored').isVisible()).toBe(true);
 		await banner(page).getByRole('button', { name: 'Settings' }).click();
 		expect(await checkboxes(page)).toEqual([
 			{ id: 'necessary', checked: true, disabled: true },
-			{ id: 'analytics', checked: false, disabled: false },
+			{ id: 'analytics', checked: false, disabled: true },
 			{ id: 'marketing', checked: false, disabled: true },
 		]);
-		expect(await dialog(page).getByText('Global Privacy Control').isVisible()).toBe(true);
+		expect(await dialog(page).getByText('Global Privacy Control').first().isVisible()).toBe(true);
 		await dialog(page).getByRole('button', { name: 'Accept all' }).click();
-		expect(await storedChoice(context)).toMatchObject({ categories: ['necessary', 'analytics'] });
-		expect(await sampleAnalyticsRan(page)).toBe(true);
+		expect(await storedChoice(context)).toMatchObject({ categories: ['necessary'], gpc: true });
+		expect(await consentEvents(page)).toMatchObject([{ categories: ['necessary'], gpc: true, decision: 'new' }]);
+		expect(await sampleAnalyticsRan(page)).toBe(false);
+		// Without the signal, nothing says so.
+		const { page: plain } = await open(`${site.origin}${article}`);
+		expect(await plain.getByText('Opt-out preference signal honored').first().isVisible()).toBe(false);
+	});
+
+	it('names the purposes and third parties in the banner, confirms a choice, and pads scrolling by the banner height', async () => {
+		const { page } = await open(`${site.origin}${article}`);
+		expect(await banner(page).innerText()).toContain(
+			'This website uses cookies. With your consent we also use them for audience measurement and personalised advertising.',
+		);
+		const padding = () => page.evaluate(() => document.documentElement.style.scrollPaddingBottom);
+		const height = await banner(page).evaluate((element) => (element as HTMLElement).offsetHeight);
+		await page.waitForFunction((expected) => document.documentElement.style.scrollPaddingBottom === `${expected}px`, height);
+		// A narrower window wraps the banner onto more lines: the padding follows.
+		await page.setViewportSize({ width: 360, height: 720 });
+		const taller = await banner(page).evaluate((element) => (element as HTMLElement).offsetHeight);
+		expect(taller).toBeGreaterThan(height);
+		await page.waitForFunction((expected) => document.documentElement.style.scrollPaddingBottom === `${expected}px`, taller);
+		await banner(page).getByRole('button', { name: 'Reject all' }).click();
+		await page.waitForFunction(() => document.documentElement.style.scrollPaddingBottom === '');
+		expect(await padding()).toBe('');
+		const status = page.getByRole('status');
+		expect(await status.innerText()).toBe('Your choice is saved. Change it any time under “Cookie settings”.');
+		expect(await status.isVisible()).toBe(true);
 	});
 
 	it('works with the keyboard alone, with visible focus and no focus trap', async () => {
@@ -510,6 +583,8 @@ describe('the consent island with Google Consent Mode, gated src scripts and wit
 			['consent', 'default', allDenied],
 		]);
 		expect(await inert(page, 'analytics')).toBe(true);
+		// Basic mode: the advanced set-up's tag never runs.
+		expect(await inert(page, 'consent-mode')).toBe(true);
 		expect(await page.evaluate(() => 'analyticsSrc' in window || 'analyticsInline' in window)).toBe(false);
 
 		// Consent given later in the visit activates inline and src scripts, in every granted category.
@@ -522,49 +597,163 @@ describe('the consent island with Google Consent Mode, gated src scripts and wit
 			['consent', 'default', allDenied],
 			['consent', 'update', granted],
 		]);
+		expect(await inert(page, 'consent-mode')).toBe(true);
 	});
 
-	it('withdrawing a category deletes its configured cookies and updates Consent Mode', async () => {
+	it('advanced Consent Mode runs its own gate after the default, before any choice, never shown as a category', async () => {
+		const { page } = await open(`${advanced.origin}/`);
+		expect(await banner(page).isVisible()).toBe(true);
+		expect(await page.evaluate(() => (window as unknown as { consentModeTagSaw: unknown }).consentModeTagSaw)).toEqual([
+			['consent', 'default', allDenied],
+		]);
+		expect(await inert(page, 'analytics')).toBe(true);
+		expect((await checkboxes(page)).map((box) => box.id)).toEqual(['necessary', 'analytics', 'marketing']);
+		const privacy = await builtPage('/privacy/', join(tmpDist('consent-fixture-advanced')));
+		expect(privacy.querySelector('.consent-details')?.textContent).toContain('Google Consent Mode (advanced)');
+		const basic = await builtPage('/privacy/', join(tmpDist('consent-fixture')));
+		expect(basic.querySelector('.consent-details')?.textContent).not.toContain('Google Consent Mode');
+	});
+
+	it('runs gated scripts one at a time in document order, once: src before the inline code using it, modules, integrity', async () => {
+		const { page } = await open(`${fixture.origin}/ordered/`);
+		const errors: string[] = [];
+		page.on('pageerror', (error) => errors.push(error.message));
+		await dialogChoice(page, ['Analytics']);
+		await page.waitForFunction(() => (window as unknown as { calls?: string[] }).calls?.length === 2);
+		await page.waitForFunction(() => 'integrityOk' in window);
+		const state = () =>
+			page.evaluate(() => {
+				const w = window as unknown as Record<string, unknown>;
+				return { calls: w['calls'], libraryRuns: w['libraryRuns'], integrityOk: w['integrityOk'], integrityBad: w['integrityBad'] ?? false };
+			});
+		expect(await state()).toEqual({
+			calls: ['inline after the library', 'module true'],
+			libraryRuns: 1,
+			integrityOk: 1,
+			// Its integrity hash does not match: the browser refuses it, as the copied attribute asks.
+			integrityBad: false,
+		});
+		// A second decision that still grants analytics runs nothing again.
+		await page.getByRole('contentinfo').getByRole('button', { name: 'Cookie settings' }).click();
+		await dialog(page).getByRole('button', { name: 'Accept all' }).click();
+		await page.waitForFunction(() => 'marketingSrc' in window || true);
+		expect(await state()).toMatchObject({ libraryRuns: 1, integrityOk: 1, calls: ['inline after the library', 'module true'] });
+		expect(errors).toEqual([]);
+	});
+
+	it('withdrawal reloads the page and leaves no refused cookie or storage key, on any path, Secure ones too', async () => {
 		const { context, page } = await open(`${fixture.origin}/`);
-		await banner(page).getByRole('button', { name: 'Settings' }).click();
-		await dialog(page).getByRole('checkbox', { name: 'Analytics' }).check();
-		await dialog(page).getByRole('button', { name: 'Save choices' }).click();
+		await dialogChoice(page, ['Analytics']);
 		await page.waitForFunction(() => 'analyticsSrc' in window);
 		expect(await inert(page, 'marketing')).toBe(true);
 		expect(await inert(page, 'analytics marketing')).toBe(true);
-		await context.addCookies([{ name: 'unrelated', value: '1', url: fixture.origin }]);
-		const names = async () => (await context.cookies()).map((cookie) => cookie.name).sort();
-		expect(await names()).toEqual(['_ga', '_ga_TEST123', CONSENT_COOKIE, 'unrelated']);
-
-		await page.reload();
-		await islandReady(page);
-		await page.waitForFunction(() => 'analyticsSrc' in window);
-		expect((await dataLayer(page)).map((entry) => entry.slice(0, 2))).toEqual([
-			['consent', 'default'],
-			['consent', 'update'],
+		// What analytics tags leave behind: a cookie on another path, a __Secure- cookie, storage keys.
+		await context.addCookies([
+			{ name: 'unrelated', value: '1', url: fixture.origin },
+			{ name: 'ab_test', value: 'b', domain: '127.0.0.1', path: '/articles/' },
+			// A loopback page is a secure context, so Chromium keeps a Secure cookie for it.
+			{ name: '__Secure-replay', value: 'r', domain: '127.0.0.1', path: '/', secure: true },
 		]);
-		expect((await dataLayer(page))[1]![2]).toMatchObject({ analytics_storage: 'granted', ad_storage: 'denied' });
+		await page.evaluate(() => {
+			localStorage.setItem('amplitude_session', '1');
+			localStorage.setItem('unrelated', '1');
+			sessionStorage.setItem('visit_id', '1');
+			Object.assign(window, { beforeWithdrawal: true });
+		});
+		const names = async () => (await context.cookies()).map((cookie) => cookie.name).sort();
+		expect(await names()).toEqual(['__Secure-replay', '_ga', '_ga_TEST123', 'ab_test', CONSENT_COOKIE, 'unrelated']);
 
 		await page.getByRole('contentinfo').getByRole('button', { name: 'Cookie settings' }).click();
 		await dialog(page).getByRole('checkbox', { name: 'Analytics' }).uncheck();
-		await dialog(page).getByRole('button', { name: 'Save choices' }).click();
+		await Promise.all([page.waitForEvent('load'), dialog(page).getByRole('button', { name: 'Save choices' }).click()]);
+		await islandReady(page);
+		// A new page: the analytics tag that ran is gone, and nothing brings it back.
+		expect(await page.evaluate(() => 'beforeWithdrawal' in window || 'analyticsSrc' in window)).toBe(false);
+		expect(await inert(page, 'analytics')).toBe(true);
 		expect(await names()).toEqual([CONSENT_COOKIE, 'unrelated']);
-		expect(await storedChoice(context)).toMatchObject({ revision: 2, categories: ['necessary'] });
+		expect(await page.evaluate(() => [Object.keys(localStorage), Object.keys(sessionStorage)])).toEqual([['unrelated'], []]);
+		expect(await storedChoice(context)).toMatchObject({ categories: ['necessary'] });
 		expect((await dataLayer(page)).at(-1)).toEqual(['consent', 'update', allDenied]);
 	});
 
-	it('asks again on a site whose policy revision is newer than the stored choice', async () => {
+	it('deletes what refused categories store on every page load, not only on a click', async () => {
+		const { context, page } = await open(`${fixture.origin}/`);
+		await banner(page).getByRole('button', { name: 'Reject all' }).click();
+		// Something set them anyway (a tag from before the choice, another page, an extension).
+		await context.addCookies([
+			{ name: '_ga', value: 'x', url: fixture.origin },
+			{ name: '_fbp', value: 'x', url: fixture.origin },
+			{ name: 'ab_test', value: 'b', domain: '127.0.0.1', path: '/articles/' },
+		]);
+		await page.evaluate(() => localStorage.setItem('amplitude_x', '1'));
+		await page.reload();
+		await islandReady(page);
+		expect((await context.cookies()).map((cookie) => cookie.name)).toEqual([CONSENT_COOKIE]);
+		expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([]);
+	});
+
+	it('keeps proof of each decision: an id and a time, sent to the consent log and nothing else about the reader', async () => {
+		const { context, page } = await open(`${fixture.origin}/`);
+		const beacons: { url: string; body: string | null }[] = [];
+		page.on('request', (request) => {
+			if (new URL(request.url()).pathname === '/consent-log') beacons.push({ url: request.url(), body: request.postData() });
+		});
+		await dialogChoice(page, ['Analytics']);
+		await page.waitForFunction(() => 'analyticsSrc' in window);
+		const choice = await storedChoice(context);
+		await expect.poll(() => beacons.length).toBe(1);
+		expect(JSON.parse(beacons[0]!.body!)).toEqual(choice);
+		expect(Object.keys(JSON.parse(beacons[0]!.body!)).sort()).toEqual(['categories', 'gpc', 'id', 'revision', 'timestamp']);
+		// A replay on the next page sends nothing.
+		await page.reload();
+		await islandReady(page);
+		expect(await consentEvents(page)).toEqual([{ ...choice, decision: 'replay' }]);
+		expect(beacons).toHaveLength(1);
+	});
+
+	it('loads an embed only after its category is granted, from its own button, and no request goes out before', async () => {
+		const { context, page } = await open(`${fixture.origin}/articles/embed/`);
+		thirdPartyRequests.length = 0;
+		const embeds = page.locator('newsroom-embed');
+		expect(await embeds.count()).toBe(2);
+		expect(await page.locator('iframe').count()).toBe(0);
+		expect(await embeds.first().innerText()).toContain('This content is hosted by VideoHost.');
+		// The placeholder keeps the embed's size: nothing moves when it loads.
+		const box = (await embeds.first().boundingBox())!;
+		expect(box.width / box.height).toBeCloseTo(16 / 9, 1);
+		await banner(page).getByRole('button', { name: 'Reject all' }).click();
+		await page.reload();
+		await islandReady(page);
+		expect(thirdPartyRequests).toEqual([]);
+
+		await page.getByRole('button', { name: 'Allow Marketing and load' }).click();
+		const player = page.frameLocator('iframe[title="The launch, filmed from the pad"]');
+		await player.getByText('Playing').waitFor();
+		expect(thirdPartyRequests).toEqual(['/player.html']);
+		const after = (await embeds.first().boundingBox())!;
+		expect([after.width, after.height]).toEqual([box.width, box.height]);
+		expect(await storedChoice(context)).toMatchObject({ categories: ['necessary', 'marketing'] });
+		// The analytics embed waits for its own category.
+		expect(await page.locator('iframe[title="Where it happened"]').count()).toBe(0);
+		expect(await page.locator('iframe').getAttribute('sandbox')).toBe('allow-scripts allow-same-origin allow-popups allow-presentation');
+		expect(await page.locator('iframe').getAttribute('loading')).toBe('lazy');
+	});
+
+	it('asks again on a site whose policy revision is newer than the stored choice, and deletes what it no longer allows', async () => {
 		// Cookies ignore the port: the sample site (revision 1) and the fixture (revision 2) share them.
 		const { context, page } = await open(`${site.origin}${article}`);
 		await banner(page).getByRole('button', { name: 'Accept all' }).click();
-		expect(await storedChoice(context)).toMatchObject({ revision: 1 });
+		expect((await storedChoice(context))?.revision).toMatch(/^1\./);
+		await context.addCookies([{ name: '_ga', value: 'x', url: fixture.origin }]);
 
 		const { page: newer } = await open(`${fixture.origin}/`, { context });
 		expect(await banner(newer).isVisible()).toBe(true);
 		expect(await inert(newer, 'analytics')).toBe(true);
 		expect(await dataLayer(newer)).toEqual([['consent', 'default', allDenied]]);
+		expect((await context.cookies()).map((cookie) => cookie.name)).not.toContain('_ga');
 		await banner(newer).getByRole('button', { name: 'Reject all' }).click();
-		expect(await storedChoice(context)).toMatchObject({ revision: 2, categories: ['necessary'] });
+		expect((await storedChoice(context))?.revision).toMatch(/^2\./);
+		expect(await storedChoice(context)).toMatchObject({ categories: ['necessary'] });
 	});
 
 	it('with Global Privacy Control, Accept all leaves marketing tags inert and ad storage denied', async () => {
@@ -572,7 +761,7 @@ describe('the consent island with Google Consent Mode, gated src scripts and wit
 		await banner(page).getByRole('button', { name: 'Accept all' }).click();
 		await page.waitForFunction(() => 'analyticsSrc' in window);
 		expect(await inert(page, 'marketing')).toBe(true);
-		expect(await storedChoice(context)).toMatchObject({ categories: ['necessary', 'analytics'] });
+		expect(await storedChoice(context)).toMatchObject({ categories: ['necessary', 'analytics'], gpc: true });
 		expect((await dataLayer(page)).at(-1)).toEqual([
 			'consent',
 			'update',
@@ -581,14 +770,22 @@ describe('the consent island with Google Consent Mode, gated src scripts and wit
 		expect((await context.cookies()).map((cookie) => cookie.name)).not.toContain('_fbp');
 	});
 
-	it('with Global Privacy Control, a marketing consent stored earlier is not honoured', async () => {
+	it('with Global Privacy Control, a marketing consent stored earlier is not honoured, its cookies go, and the record says so', async () => {
 		const context = await newContext({ gpc: true });
+		const { page: first } = await open(`${fixture.origin}/`, { context });
+		const revision = await currentRevision(first);
+		await first.close();
 		const earlier = {
-			revision: 2,
-			timestamp: '2026-01-01T00:00:00.000Z',
+			revision,
+			timestamp: new Date(Date.now() - 86_400_000).toISOString(),
+			id: 'an-earlier-decision',
 			categories: ['necessary', 'analytics', 'marketing'],
+			gpc: false,
 		};
-		await context.addCookies([{ name: CONSENT_COOKIE, value: serializeChoice(earlier), url: fixture.origin }]);
+		await context.addCookies([
+			{ name: CONSENT_COOKIE, value: serializeChoice(earlier), url: fixture.origin },
+			{ name: '_fbp', value: 'x', url: fixture.origin },
+		]);
 		const { page } = await open(`${fixture.origin}/`, { context });
 		await page.waitForFunction(() => 'analyticsSrc' in window);
 		expect(await bannerShown(page)).toBe(false);
@@ -598,6 +795,21 @@ describe('the consent island with Google Consent Mode, gated src scripts and wit
 			'update',
 			{ ...allDenied, analytics_storage: 'granted' },
 		]);
-		expect(await consentEvents(page)).toEqual([{ ...earlier, categories: ['necessary', 'analytics'] }]);
+		const overridden = { ...earlier, categories: ['necessary', 'analytics'], gpc: true };
+		expect(await consentEvents(page)).toEqual([{ ...overridden, decision: 'replay' }]);
+		expect(await storedChoice(context)).toEqual(overridden);
+		expect((await context.cookies()).map((cookie) => cookie.name)).not.toContain('_fbp');
 	});
 });
+
+/** Opens the settings from the banner, ticks `labels` and saves. */
+async function dialogChoice(page: Page, labels: string[]) {
+	await banner(page).getByRole('button', { name: 'Settings' }).click();
+	for (const label of labels) await dialog(page).getByRole('checkbox', { name: label }).check();
+	await dialog(page).getByRole('button', { name: 'Save choices' }).click();
+}
+
+/** The build folder of a test build named `name` (see buildSite). */
+function tmpDist(name: string): string {
+	return join(tmpRoot, name, 'dist');
+}

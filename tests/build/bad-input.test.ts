@@ -145,7 +145,7 @@ describe('bad input fails the build with the file, the field and what was expect
 			'articles/2026/01/chart.mdx': article(base, 'Numbers:\n\n<TurnoutChart year={2026} />'),
 		});
 		expect(error).toContain(
-			`${badInputDir}/mdx-component/content/articles/2026/01/chart.mdx: <TurnoutChart> is not defined: import it in the article or add it to the module of the \`mdxComponents\` option (it provides: Factbox)`,
+			`${badInputDir}/mdx-component/content/articles/2026/01/chart.mdx: <TurnoutChart> is not defined: import it in the article or add it to the module of the \`mdxComponents\` option (it provides: Factbox, ConsentEmbed)`,
 		);
 	});
 

@@ -27,7 +27,14 @@ import newsroom from '@newsroom/astro';
 
 export default defineConfig({
 	site: 'https://packed.example',
-	integrations: [newsroom({ name: 'The Packed Times', timeZone: 'Europe/London', now: '2026-01-29T12:00:00Z' })],
+	integrations: [
+		newsroom({
+			name: 'The Packed Times',
+			timeZone: 'Europe/London',
+			now: '2026-01-29T12:00:00Z',
+			consent: { contact: 'privacy@packed.example' },
+		}),
+	],
 });
 `,
 	'src/content.config.ts': `import { defineNewsroomCollections } from '@newsroom/astro/content';

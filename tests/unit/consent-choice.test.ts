@@ -1,69 +1,72 @@
 import { describe, expect, it } from 'vitest';
-import { consentCookie } from '../../integrations/newsroom/consent/rules.ts';
-import { cookieNames } from '../../integrations/newsroom/consent/rules.ts';
-import { parseChoice } from '../../integrations/newsroom/consent/rules.ts';
-import { readCookie } from '../../integrations/newsroom/consent/rules.ts';
-import { serializeChoice } from '../../integrations/newsroom/consent/rules.ts';
+import { consentCookie, cookieJar, serializeChoice, storedChoice } from '../../integrations/newsroom/consent/rules.ts';
 
-const choice = { revision: 3, timestamp: '2026-01-29T06:00:00.000Z', categories: ['necessary', 'analytics'] };
+const choice = {
+	revision: '3.a1b2c3',
+	timestamp: '2026-01-29T06:00:00.000Z',
+	id: '5f0c6a1e9b2d4c7f8e3a1b2c3d4e5f60',
+	categories: ['necessary', 'analytics'],
+	gpc: false,
+};
 
 describe('the stored consent choice', () => {
-	it('serializes to a compact, cookie-safe value', () => {
-		expect(serializeChoice(choice)).toBe('3|2026-01-29T06:00:00.000Z|necessary+analytics');
+	it('serializes to a compact, cookie-safe value with the decision id', () => {
+		expect(serializeChoice(choice)).toBe('3.a1b2c3|2026-01-29T06:00:00.000Z|5f0c6a1e9b2d4c7f8e3a1b2c3d4e5f60|necessary+analytics|');
+		expect(serializeChoice({ ...choice, gpc: true })).toMatch(/\|gpc$/);
 		// Cookie values may not hold white space, '"', ',', ';' or '\'.
 		expect(serializeChoice(choice)).toMatch(/^[\x21\x23-\x2b\x2d-\x3a\x3c-\x5b\x5d-\x7e]+$/);
 	});
 
-	it('parses what it serialized', () => {
-		expect(parseChoice(serializeChoice(choice))).toEqual(choice);
+	const read = (value: string | undefined) => storedChoice(value, '3.a1b2c3', 180 * 86_400, Date.parse('2026-02-01T00:00:00Z'));
+
+	it('reads back what it serialized', () => {
+		expect(read(serializeChoice(choice))).toEqual(choice);
 		const none = { ...choice, categories: [] };
-		expect(parseChoice(serializeChoice(none))).toEqual(none);
-		const ids = { ...choice, categories: ['necessary', 'ads_2', 'social-media'] };
-		expect(parseChoice(serializeChoice(ids))).toEqual(ids);
+		expect(read(serializeChoice(none))).toEqual(none);
+		const ids = { ...choice, categories: ['necessary', 'ads_2', 'social-media'], gpc: true };
+		expect(read(serializeChoice(ids))).toEqual(ids);
 	});
 
-	it('treats a missing or malformed value as no choice', () => {
+	it('treats a missing, malformed, earlier-format or hostile value as no choice', () => {
 		for (const value of [
 			undefined,
 			'',
 			'garbage',
-			'1|2026-01-29T06:00:00.000Z',
-			'x|2026-01-29T06:00:00.000Z|necessary',
-			'1|yesterday|necessary',
-			'1|2026-13-45T99:00:00.000Z|necessary',
-			'1|2026-01-29T06:00:00.000Z|Necessary',
-			'1|2026-01-29T06:00:00.000Z|necessary++analytics',
-			'1|2026-01-29T06:00:00.000Z|necessary|extra',
+			'3.a1b2c3|2026-01-29T06:00:00.000Z|necessary',
+			'1|2026-01-29T06:00:00.000Z|id|necessary|',
+			'3.a1b2c3|yesterday|id|necessary|',
+			'3.a1b2c3|2026-13-45T99:00:00.000Z|id|necessary|',
+			'3.a1b2c3|2026-01-29T06:00:00.000Z||necessary|',
+			'3.a1b2c3|2026-01-29T06:00:00.000Z|id;Domain=evil.example|necessary|',
 			'%7B%22revision%22%3A1%7D',
 		]) {
-			expect(parseChoice(value), String(value)).toBeUndefined();
+			expect(read(value), String(value)).toBeUndefined();
 		}
 	});
 
-	it('rejects a long hostile value quickly (no catastrophic backtracking)', () => {
-		expect(parseChoice(`1|2026-01-29T06:00:00.000Z|${'a'.repeat(50_000)}!`)).toBeUndefined();
+	it('reads a long hostile value quickly', () => {
+		const started = performance.now();
+		expect(read(`3.a1b2c3|2026-01-29T06:00:00.000Z|${'a'.repeat(50_000)}!|x|`)).toBeUndefined();
+		expect(performance.now() - started).toBeLessThan(100);
 	});
 
 	it('is written as one first-party cookie for the whole site', () => {
 		expect(consentCookie(choice, 15_552_000, false)).toBe(
-			'newsroom-consent=3|2026-01-29T06:00:00.000Z|necessary+analytics;Path=/;Max-Age=15552000;SameSite=Lax',
+			'newsroom-consent=3.a1b2c3|2026-01-29T06:00:00.000Z|5f0c6a1e9b2d4c7f8e3a1b2c3d4e5f60|necessary+analytics|;Path=/;Max-Age=15552000;SameSite=Lax',
 		);
 		expect(consentCookie(choice, 60, true)).toMatch(/;Secure$/);
 	});
 });
 
 describe('reading document.cookie', () => {
-	const cookies = 'a=1; newsroom-consent=1|2026-01-29T06:00:00.000Z|necessary; newsroom-consent-x=2; b=x=y';
+	const cookies = 'a=1; newsroom-consent=1.x|2026-01-29T06:00:00.000Z|id|necessary|; newsroom-consent-x=2; b=x=y; flag';
 
-	it('finds a cookie by its exact name', () => {
-		expect(readCookie(cookies, 'newsroom-consent')).toBe('1|2026-01-29T06:00:00.000Z|necessary');
-		expect(readCookie(cookies, 'b')).toBe('x=y');
-		expect(readCookie(cookies, 'newsroom')).toBeUndefined();
-		expect(readCookie('', 'a')).toBeUndefined();
-	});
-
-	it('lists the cookie names', () => {
-		expect(cookieNames(cookies)).toEqual(['a', 'newsroom-consent', 'newsroom-consent-x', 'b']);
-		expect(cookieNames('')).toEqual([]);
+	it('gives each cookie by its exact name, and their names', () => {
+		const jar = cookieJar(cookies);
+		expect(jar['newsroom-consent']).toBe('1.x|2026-01-29T06:00:00.000Z|id|necessary|');
+		expect(jar['b']).toBe('x=y');
+		expect(jar['newsroom']).toBeUndefined();
+		expect(Object.keys(jar)).toEqual(['a', 'newsroom-consent', 'newsroom-consent-x', 'b']);
+		expect(cookieJar('')).toEqual({});
 	});
 });

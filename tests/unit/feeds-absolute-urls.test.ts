@@ -99,3 +99,13 @@ describe('toFeedHtml (article HTML for content:encoded)', () => {
 		expect(cleaned).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
 	});
 });
+
+describe('consent embeds in feeds', () => {
+	it('become a link to the content on its own site: a feed reader cannot ask for consent', () => {
+		const html =
+			'<p>Before.</p><newsroom-embed data-consent="marketing" data-title="The launch &amp; more" data-provider="YouTube" data-link="https://www.youtube.com/watch?v=x"><div class="placeholder"><button>Allow Marketing and load</button></div><template><iframe src="https://www.youtube-nocookie.com/embed/x" title="The launch"></iframe></template></newsroom-embed><p>After.</p>';
+		expect(toFeedHtml(html, 'https://news.example/articles/a/')).toBe(
+			'<p>Before.</p><p><a href="https://www.youtube.com/watch?v=x">The launch &#x26; more</a> (YouTube)</p><p>After.</p>',
+		);
+	});
+});

@@ -26,7 +26,7 @@ function setup(root: URL, mdxComponents?: string) {
 	} as unknown as Setup;
 	const run = (integration: AstroIntegration) => integration.hooks['astro:config:setup']?.(params);
 	run(feedsIntegration());
-	run(contentIntegration(resolveOptions({ name: 'The Daily', mdxComponents }), modules));
+	run(contentIntegration(resolveOptions({ name: 'The Daily', mdxComponents, consent: { contact: 'privacy@daily.example' } }), modules));
 	return { routes, updates, mdxModule: () => virtualModule(modules.plugin) };
 }
 

@@ -5,7 +5,8 @@ import { resolveOptions } from '../../integrations/newsroom/options.ts';
 /** The message a bad option stops the build with (the way Starlight tests its config errors). */
 function error(options: unknown): string {
 	try {
-		newsroom(options as Parameters<typeof newsroom>[0]);
+		// Every site must give its data-protection contact; set it here so each case shows only its own problem.
+		newsroom({ consent: { contact: 'privacy@daily.example' }, ...(options as object) } as Parameters<typeof newsroom>[0]);
 	} catch (thrown) {
 		const { message, hint } = thrown as { message: string; hint?: string };
 		return `${message}\nHint: ${hint}`;
@@ -15,20 +16,20 @@ function error(options: unknown): string {
 
 describe('newsroom() options', () => {
 	it('fills every default from just a name', () => {
-		const options = resolveOptions({ name: 'The Daily' });
+		const options = resolveOptions({ name: 'The Daily', consent: { contact: 'privacy@daily.example' } });
 		expect(options).toMatchObject({
 			name: 'The Daily',
 			locale: 'en-US',
 			timeZone: 'UTC',
 			recentPosts: { count: 6, excerptWords: 20, heading: 'Recent Posts', readMoreLabel: 'Read More', dateStyle: 'long' },
 			feeds: { items: 50 },
-			consent: { message: 'This website uses cookies.', revision: 1, googleConsentMode: false },
+			consent: { message: 'This website uses cookies.', revision: 1, googleConsentMode: 'basic' },
 		});
 		expect(options.consent.categories.map((category) => category.id)).toEqual(['necessary', 'analytics', 'marketing']);
 	});
 
 	it('returns an Astro integration', () => {
-		const integration = newsroom({ name: 'The Daily' });
+		const integration = newsroom({ name: 'The Daily', consent: { contact: 'privacy@daily.example' } });
 		expect(integration.name).toBe('@newsroom/astro');
 		expect(Object.keys(integration.hooks)).toContain('astro:config:setup');
 	});
@@ -82,6 +83,14 @@ describe('newsroom() options', () => {
 		expect(error({ name: 'The Daily', recentPosts: { dateStyle: 'fancy' } })).toMatchInlineSnapshot(`
 			"Invalid options passed to the newsroom integration:
 			**recentPosts.dateStyle**: Invalid option: expected one of "full"|"long"|"medium"|"short"
+			Hint: Check the newsroom({ ... }) call in astro.config.mjs; docs/configuration.md lists every option."
+		`);
+	});
+
+	it('requires the data-protection contact of the privacy policy', () => {
+		expect(error({ name: 'The Daily', consent: {} })).toMatchInlineSnapshot(`
+			"Invalid options passed to the newsroom integration:
+			**consent.contact**: required: how readers reach your data-protection contact, e.g. "privacy@example.com" or "https://example.com/contact/"
 			Hint: Check the newsroom({ ... }) call in astro.config.mjs; docs/configuration.md lists every option."
 		`);
 	});

@@ -1,17 +1,43 @@
 import { existsSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { AstroError } from 'astro/errors';
+import type { Root } from 'hast';
+import rehypeParse from 'rehype-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { injectRoutes } from '../core/wiring.ts';
 import type { NewsroomOptions } from '../options.ts';
 
 /**
- * The cookie-consent island (`<CookieConsent />`, placed by the site's layout) and its checks: after a build, the
- * cookie policy the banner links to must be a page of the site, or every reader's "Read More" is a 404.
+ * The cookie-consent island (`<CookieConsent />`, placed by the site's layout; `<ConsentEmbed>` for third-party
+ * content) and its checks. It serves `/.well-known/gpc.json`, and after a build it fails when a page carries a
+ * third-party iframe outside a consent embed (it would load before any choice), and warns when the cookie policy
+ * the banner links to is not a page of the site.
  */
 export function consentIntegration(options: NewsroomOptions): AstroIntegration {
+	let site: URL | undefined;
 	return {
 		name: '@newsroom/astro/consent',
 		hooks: {
-			'astro:build:done': ({ dir, logger }) => {
+			'astro:config:setup': ({ injectRoute }) => {
+				injectRoutes(injectRoute, import.meta.url, { '/.well-known/gpc.json': './routes/gpc.json.ts' });
+			},
+			'astro:config:done': ({ config }) => {
+				site = config.site ? new URL(config.site) : undefined;
+			},
+			'astro:build:done': async ({ dir, assets, logger }) => {
+				const pages = [...assets.values()].flat().filter((file) => file.pathname.endsWith('.html'));
+				const ungated = (await Promise.all(pages.map((page) => ungatedIframes(page, site)))).flat();
+				if (ungated.length > 0) {
+					throw new AstroError(
+						`Third-party content would load before the reader's consent:\n${ungated
+							.map(({ page, src }) => `${fileURLToPath(page).slice(fileURLToPath(dir).length - 1)}: <iframe src="${src}">`)
+							.join('\n')}`,
+						'Wrap it in <ConsentEmbed src="…" title="…" provider="…" /> (from @newsroom/astro/components), which loads it once its consent category is granted.',
+					);
+				}
 				const { policyUrl } = options.consent;
 				if (/^https?:\/\//.test(policyUrl) || isPage(new URL(policyUrl.replace(/^\/+/, ''), dir))) return;
 				logger.warn(
@@ -20,6 +46,25 @@ export function consentIntegration(options: NewsroomOptions): AstroIntegration {
 			},
 		},
 	};
+}
+
+const parser = unified().use(rehypeParse);
+
+/**
+ * The iframes of a built page that load another site's content straight away: every `<iframe>` whose address is
+ * not on `site`, except those waiting in a `<template>` (a consent embed's, loaded once consent is given).
+ */
+async function ungatedIframes(page: URL, site: URL | undefined): Promise<{ page: URL; src: string }[]> {
+	const html = await readFile(page, 'utf8');
+	if (!html.includes('<iframe')) return [];
+	const found: { page: URL; src: string }[] = [];
+	// A template's content is not among its children in hast, so `visit` never enters a gated embed.
+	visit(parser.parse(html) as Root, 'element', (element) => {
+		if (element.tagName !== 'iframe') return;
+		const src = String(element.properties['src'] ?? '');
+		if (src && new URL(src, site ?? 'https://invalid.example/').origin !== site?.origin) found.push({ page, src });
+	});
+	return found;
 }
 
 /** Whether a built page answers at `url` (a folder with index.html, an .html file, or a file). */

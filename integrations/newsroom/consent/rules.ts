@@ -1,19 +1,33 @@
-import type { NewsroomOptions } from '../options.ts';
-
 /**
- * The consent rules, shared by the page (`CookieConsent.astro`) and the browser island (`consent-element.ts`):
- * the stored choice and its cookie, which categories a choice grants (Global Privacy Control included), which
- * gated scripts may run, which cookies a refusal deletes, and the Google Consent Mode state. Pure functions: the
- * island ships them to every page, so every byte counts.
+ * The consent rules the browser island (`consent-element.ts`) runs on every page: the stored choice and its cookie,
+ * which categories a choice grants (Global Privacy Control included), which gated scripts and embeds may run, what a
+ * refusal deletes, and the Google Consent Mode state. Pure, small and browser-safe: every byte ships to every page.
  */
 
-/** A reader's stored choice: the categories they allowed, under which policy revision, and when. */
+/** A reader's stored choice: the categories they allowed, under which policy revision, when, and its proof. */
 export interface ConsentChoice {
-	revision: number;
+	/** The policy revision the choice answers (`revisionOf`). */
+	revision: string;
 	/** When the reader chose, as an ISO 8601 instant. */
 	timestamp: string;
+	/** A random id for this decision: what the site's consent log records, and nothing else identifies the reader. */
+	id: string;
 	/** Ids of the allowed categories, required ones included, in the configured order. */
 	categories: string[];
+	/** Global Privacy Control overrode part of this choice (categories it refuses were dropped). */
+	gpc: boolean;
+}
+
+/** Something a category stores on the reader's device, as the island deletes it. */
+export interface StoredItem {
+	/** Its name; a trailing "*" matches a prefix ("_ga_*"). */
+	name: string;
+	type: 'cookie' | 'localStorage' | 'sessionStorage';
+	/**
+	 * Cookies: the `;Path=…;Domain=…` attributes of every way it may have been set (see `deletionScopes`), each
+	 * deleted by an expired cookie with the same attributes.
+	 */
+	scopes: string[];
 }
 
 /** What the browser island needs to know about one category (the options, minus copy). */
@@ -25,16 +39,20 @@ export interface CategoryRule {
 	refusedByGpc: boolean;
 	/** Google Consent Mode types granted with this category, e.g. ["analytics_storage"]. */
 	googleConsent: string[];
-	/** Cookie names (a trailing "*" matches a prefix) deleted while this category is refused. */
-	cookies: string[];
+	/** What this category stores, deleted while it is refused or withdrawn. */
+	stored: StoredItem[];
 }
 
 /** The island's configuration, serialized into `<newsroom-consent data-config>`. */
 export interface IslandConfig {
-	revision: number;
-	/** Lifetime of the consent cookie, in seconds. */
+	revision: string;
+	/** Lifetime of a choice, in seconds: older choices are asked again. */
 	maxAge: number;
-	googleConsentMode: boolean;
+	googleConsentMode: false | 'basic' | 'advanced';
+	/** The Consent Mode types the state names: the four v2 types, then any other a category maps. */
+	googleTypes: string[];
+	/** Where each new decision is sent (`navigator.sendBeacon`), if the site keeps a consent log. */
+	log: string | null;
 	categories: CategoryRule[];
 }
 
@@ -42,46 +60,56 @@ export interface IslandConfig {
 export const CONSENT_COOKIE = 'newsroom-consent';
 
 /**
- * A choice as a cookie value, `revision|timestamp|id+id`, e.g. `1|2026-01-29T06:00:00.000Z|necessary+analytics`
- * (only cookie-safe characters: category ids are lowercase letters, digits, "-" and "_").
+ * The gate of scripts that run before any choice under Google Consent Mode's advanced set-up (`googleConsentMode:
+ * 'advanced'`): `<script type="text/plain" data-consent="consent-mode">`. Never shown as a category, and disclosed
+ * on the privacy page; with any other mode such scripts never run.
+ */
+export const CONSENT_MODE_GATE = 'consent-mode';
+
+/**
+ * A choice as a cookie value, `revision|timestamp|id|id+id|gpc`, e.g.
+ * `1.3f9a2c|2026-01-29T06:00:00.000Z|5f0c…|necessary+analytics|` (only cookie-safe characters).
  */
 export function serializeChoice(choice: ConsentChoice): string {
-	return `${choice.revision}|${choice.timestamp}|${choice.categories.join('+')}`;
+	return `${choice.revision}|${choice.timestamp}|${choice.id}|${choice.categories.join('+')}|${choice.gpc ? 'gpc' : ''}`;
 }
 
-/** Reads a cookie value written by `serializeChoice`; anything malformed counts as "no choice yet". */
-export function parseChoice(value: string | undefined): ConsentChoice | undefined {
-	const match = /^(\d+)\|(\d{4}-\d\d-\d\dT[\d:.]+Z)\|([a-z][\w-]*(?:\+[a-z][\w-]*)*)?$/.exec(value ?? '');
-	if (!match || Number.isNaN(Date.parse(match[2]!))) return undefined;
-	return { revision: Number(match[1]), timestamp: match[2]!, categories: match[3]?.split('+') ?? [] };
+/**
+ * The reader's current choice from the consent cookie's value: one written by `serializeChoice` under the current
+ * `revision`, younger than `maxAge` seconds at `now`. Anything else (missing, malformed, older) is "no choice yet".
+ * Category ids are not checked here: `grantedCategories` keeps only configured ones.
+ */
+export function storedChoice(
+	value: string | undefined,
+	revision: string,
+	maxAge: number,
+	now: number,
+): ConsentChoice | undefined {
+	const [stored, timestamp = '', id, categories, gpc] = (value ?? '').split('|');
+	// NaN (a malformed time) compares false, so it never counts as current.
+	if (stored !== revision || gpc === undefined || !/^[\w-]+$/.test(id ?? '') || !(now - Date.parse(timestamp) < maxAge * 1000)) {
+		return undefined;
+	}
+	return { revision, timestamp, id: id!, categories: categories ? categories.split('+') : [], gpc: gpc === 'gpc' };
 }
 
 /** The `document.cookie` assignment storing a choice: first-party, whole site, `maxAge` seconds, SameSite=Lax. */
 export function consentCookie(choice: ConsentChoice, maxAge: number, secure: boolean): string {
 	return `${CONSENT_COOKIE}=${serializeChoice(choice)};Path=/;Max-Age=${maxAge};SameSite=Lax${secure ? ';Secure' : ''}`;
 }
-
-/** The value of cookie `name` in a `document.cookie` string, or undefined. */
-export function readCookie(cookies: string, name: string): string | undefined {
+/** The cookies of a `document.cookie` string, by name. */
+export function cookieJar(cookies: string): Record<string, string> {
+	const jar: Record<string, string> = {};
 	for (const pair of cookies.split(/; */)) {
 		const split = pair.indexOf('=');
-		if (pair.slice(0, split) === name) return pair.slice(split + 1);
+		if (split > 0) jar[pair.slice(0, split)] = pair.slice(split + 1);
 	}
-	return undefined;
+	return jar;
 }
 
-/** The names of the cookies in a `document.cookie` string. */
-export function cookieNames(cookies: string): string[] {
-	return cookies ? cookies.split(/; */).map((pair) => pair.split('=')[0]!) : [];
-}
-
-/**
- * `document.cookie` assignments that delete cookie `name` on path "/" whether it was set for the host alone or
- * for a parent domain (analytics tags set theirs on the registrable domain): one per domain suffix of `hostname`.
- */
-export function cookieDeletions(name: string, hostname: string): string[] {
-	const domains = hostname.split('.').map((_, index, labels) => `;Domain=${labels.slice(index).join('.')}`);
-	return ['', ...domains].map((domain) => `${name}=;Max-Age=0;Path=/${domain}`);
+/** Whether `name` matches a declared name ("_ga_*" matches "_ga_X1"). */
+export function matches(pattern: string, name: string): boolean {
+	return pattern.endsWith('*') ? name.startsWith(pattern.slice(0, -1)) : name === pattern;
 }
 
 /**
@@ -98,55 +126,30 @@ export function grantedCategories(
 		.map((rule) => rule.id);
 }
 
-/** Whether a gated script may run: every category in its `data-consent` (space-separated) is granted. */
+/** Whether a gated script or embed may run: every category in its gate (space-separated) is granted. */
 export function isConsented(gate: string, granted: readonly string[]): boolean {
 	const needed = gate.split(' ').filter(Boolean);
 	return needed.length > 0 && needed.every((id) => granted.includes(id));
 }
 
-/** The `existing` cookies configured for a category that is not granted ("_ga_*" matches "_ga_X1"). */
-export function refusedCookieNames(
-	rules: readonly CategoryRule[],
-	granted: readonly string[],
-	existing: readonly string[],
-): string[] {
-	const patterns = rules.filter((rule) => !granted.includes(rule.id)).flatMap((rule) => rule.cookies);
-	return existing.filter((name) =>
-		patterns.some((pattern) => (pattern.endsWith('*') ? name.startsWith(pattern.slice(0, -1)) : name === pattern)),
-	);
+/** What the refused categories (those not `granted`) store: what the island deletes on every page load. */
+export function refusedItems(rules: readonly CategoryRule[], granted: readonly string[]): StoredItem[] {
+	return rules.filter((rule) => !granted.includes(rule.id)).flatMap((rule) => rule.stored);
 }
 
 /**
- * The Google Consent Mode v2 state for the granted categories: the four v2 types (and any other mapped type)
- * are "denied" unless a granted category maps to them.
+ * The Google Consent Mode state for the granted categories: each of `types` (the four v2 types and any other a
+ * category maps, listed by the build in `IslandConfig.googleTypes`) is "granted" when a granted category maps to it.
  */
-export function googleConsentState(rules: readonly CategoryRule[], granted: readonly string[]): Record<string, string> {
-	const state: Record<string, string> = {
-		ad_storage: 'denied',
-		ad_user_data: 'denied',
-		ad_personalization: 'denied',
-		analytics_storage: 'denied',
-	};
-	for (const rule of rules) {
-		for (const type of rule.googleConsent) {
-			if (state[type] !== 'granted') state[type] = granted.includes(rule.id) ? 'granted' : 'denied';
-		}
-	}
-	return state;
-}
-
-/** What the browser island needs from the `consent` options: no copy, only rules (keeps the page small). */
-export function islandConfig(consent: NewsroomOptions['consent']): IslandConfig {
-	return {
-		revision: consent.revision,
-		maxAge: consent.maxAgeDays * 86_400,
-		googleConsentMode: consent.googleConsentMode,
-		categories: consent.categories.map(({ id, required, refusedByGpc, googleConsent, cookies }) => ({
-			id,
-			required,
-			refusedByGpc,
-			googleConsent,
-			cookies,
-		})),
-	};
+export function googleConsentState(
+	rules: readonly CategoryRule[],
+	types: readonly string[],
+	granted: readonly string[],
+): Record<string, string> {
+	return Object.fromEntries(
+		types.map((type) => [
+			type,
+			rules.some((rule) => granted.includes(rule.id) && rule.googleConsent.includes(type)) ? 'granted' : 'denied',
+		]),
+	);
 }

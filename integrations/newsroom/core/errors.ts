@@ -15,7 +15,8 @@ function describe(issue: z.core.$ZodIssue): string[] {
 		return issue.keys.map((key) => `${at([...issue.path, key])}: unknown option (check the spelling)`);
 	}
 	if (issue.code === 'invalid_type' && 'input' in issue && issue.input === undefined) {
-		return [`${at(issue.path)}: required (expected ${issue.expected})`];
+		// A schema may say better what to give (`required: …`); otherwise name the type.
+		return [`${at(issue.path)}: ${issue.message.startsWith('required') ? issue.message : `required (expected ${issue.expected})`}`];
 	}
 	return [`${at(issue.path)}: ${issue.message}`];
 }

@@ -17,9 +17,15 @@ const processor = unified().use(rehypeParse, { fragment: true }).use(rehypeStrin
 export function toFeedHtml(html: string, baseUrl: string): string {
 	const tree = processor.parse(xmlText(html)) as Root;
 	visit(tree, 'element', (element, index, parent) => {
-		if (parent && index !== undefined && DROPPED.has(element.tagName)) {
+		if (!parent || index === undefined) return undefined;
+		if (DROPPED.has(element.tagName)) {
 			parent.children.splice(index, 1);
 			return [SKIP, index];
+		}
+		// A consent embed's button cannot work in a feed reader: a link to the content on its own site instead.
+		if (element.tagName === 'newsroom-embed') {
+			parent.children[index] = embedLink(element);
+			return SKIP;
 		}
 		return undefined;
 	});
@@ -35,6 +41,20 @@ const URL_PROPERTIES = ['href', 'src', 'poster', 'cite'] as const;
  * `srcset`), resolved as a browser would on the page at `baseUrl`: feed readers show the HTML away from our site,
  * where "/_astro/x.jpg" or "#notes" would point nowhere. URLs that do not parse are left as they are.
  */
+/** `<p><a href="link">title</a> (provider)</p>` for a consent embed (see ConsentEmbed.astro). */
+function embedLink(embed: Element): Element {
+	const { dataTitle, dataProvider, dataLink } = embed.properties;
+	return {
+		type: 'element',
+		tagName: 'p',
+		properties: {},
+		children: [
+			{ type: 'element', tagName: 'a', properties: { href: String(dataLink ?? '') }, children: [{ type: 'text', value: String(dataTitle ?? dataLink ?? '') }] },
+			{ type: 'text', value: ` (${String(dataProvider ?? '')})` },
+		],
+	};
+}
+
 function absolutizeUrls(tree: Root, baseUrl: string): void {
 	const resolve = (url: string) => {
 		try {
