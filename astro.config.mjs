@@ -30,7 +30,15 @@ export default defineConfig({
 			// Components MDX articles can use by name, on pages and in feeds.
 			mdxComponents: './src/components/mdx-components.ts',
 			// The seed's own short notice; the banner adds the purposes and third parties of the categories.
-			consent: { message: 'This website uses cookies.', contact: 'privacy@asiapacific-news.example' },
+			consent: {
+				message: 'This website uses cookies.',
+				contact: 'privacy@asiapacific-news.example',
+				// A sample gated tag, on every page: inert until the reader allows "analytics", then run by the consent
+				// island under the pages' Content-Security-Policy (its hash is in it). The browser tests watch it.
+				scripts: [{ category: 'analytics', code: "document.documentElement.dataset.sampleAnalytics = 'on';" }],
+			},
+			// HTTPS only, for two years, once a browser has seen the site: sticky, so opt-in (docs/features.md, Security).
+			security: { hsts: { maxAge: 63_072_000 } },
 		}),
 	],
 });

@@ -10,6 +10,7 @@ import { feedsIntegration } from './feeds/integration.ts';
 import { imagesIntegration } from './images/integration.ts';
 import { incrementalBuilds } from './incremental/integration.ts';
 import { resolveOptions, type NewsroomUserOptions } from './options.ts';
+import { securityIntegration } from './security/integration.ts';
 import { seoIntegration } from './seo/integration.ts';
 
 export type { NewsroomConfig } from './core/config.ts';
@@ -26,6 +27,8 @@ const virtualTypes = readFileSync(new URL('./virtual.d.ts', import.meta.url), 'u
 export default function newsroom(userOptions: NewsroomUserOptions): AstroIntegration {
 	const options = resolveOptions(userOptions);
 	const modules = createVirtualModules();
+	// The security headers of every response: worked out by the security feature after the build, written by the CDN's.
+	const responseHeaders: [string, string][] = [];
 	return {
 		name: '@newsroom/astro',
 		hooks: {
@@ -39,11 +42,12 @@ export default function newsroom(userOptions: NewsroomUserOptions): AstroIntegra
 					integrations: [
 						contentIntegration(options, modules), // collections' helpers, MDX and its components
 						feedsIntegration(), // RSS for the site, sections and authors
+						securityIntegration(options, responseHeaders), // the article HTML policy, the CSP, security headers
 						consentIntegration(options), // the cookie-consent island's checks
 						imagesIntegration(), // responsive images in bodies
 						seoIntegration(), // news sitemap, robots.txt, the sitemap with lastmod
 						incrementalBuilds(modules, { writtenLater: CDN_FILES }), // after the sitemap: prunes what is not produced
-						cdnIntegration(), // last: `_headers` for every file written
+						cdnIntegration(responseHeaders), // last: `_headers` for every file written
 					],
 				});
 				logger.info(`build time ${buildTime}, dates in ${options.timeZone}`);

@@ -169,6 +169,36 @@ export const newsroomOptionsSchema = z.strictObject({
 				.string()
 				.regex(/^(\/|https:\/\/)/, 'expected a site path starting with "/" or an https URL')
 				.optional(),
+			/**
+			 * The tags that run only with consent, on every page, in this order (analytics, advertising): the consent
+			 * island activates each once its categories are granted, and their hashes (inline `code`) and hosts (`src`)
+			 * are added to the Content-Security-Policy, so they run under it.
+			 */
+			scripts: z
+				.array(
+					z
+						.strictObject({
+							/** The consent category it needs; several, space-separated, must all be granted. */
+							category: z.string().regex(/^[a-z][a-z0-9_-]*( [a-z][a-z0-9_-]*)*$/, 'expected category ids, e.g. "analytics"'),
+							/** The script's address: a site path or an https URL. */
+							src: z.string().regex(/^(\/|https:\/\/)/, 'expected a site path starting with "/" or an https URL').optional(),
+							/** Inline code, instead of `src`. */
+							code: z
+								.string()
+								.min(1)
+								.refine((code) => !/<\/script/i.test(code), { message: 'must not contain "</script"' })
+								.optional(),
+							/** The live script's type, e.g. "module". */
+							type: z.string().min(1).optional(),
+							/** Subresource Integrity of `src`. */
+							integrity: z.string().regex(/^(sha256|sha384|sha512)-[A-Za-z0-9+/=]+$/, 'expected an integrity hash such as "sha384-…"').optional(),
+							crossorigin: z.enum(['anonymous', 'use-credentials']).optional(),
+						})
+						.refine((script) => (script.src === undefined) !== (script.code === undefined), {
+							message: 'give either src or code',
+						}),
+				)
+				.default([]),
 			labels: z
 				.strictObject({
 					/** The banner's accessible name. */
@@ -271,6 +301,60 @@ export const newsroomOptionsSchema = z.strictObject({
 		})
 		// Left out, `consent` is read as `{}`, so the error names the one field every site must give: `contact`.
 		.prefault({} as { contact: string }),
+	/** Safe by default: the article HTML policy, the Content-Security-Policy and the security headers. */
+	security: z
+		.strictObject({
+			/**
+			 * `'sanitize'`: raw HTML in article bodies is held to the article HTML policy (docs/features.md, Security).
+			 * `'trusted'`: bodies are published as written, scripts included; only for sites whose every author is trusted.
+			 */
+			bodyHtml: z.enum(['sanitize', 'trusted']).default('sanitize'),
+			/**
+			 * The hosts whose iframes articles and `<ConsentEmbed>` may show (https only), each behind consent: who
+			 * readers know it as and the consent category it needs. They make the policy's `frame-src`.
+			 */
+			embeds: z
+				.array(
+					z.strictObject({
+						host: z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/i, 'expected a host name such as "player.vimeo.com" (with ":port" if not 443)'),
+						provider: z.string().trim().min(1),
+						category: z.string().default('marketing'),
+					}),
+				)
+				.default([
+					{ host: 'www.youtube-nocookie.com', provider: 'YouTube', category: 'marketing' },
+					{ host: 'player.vimeo.com', provider: 'Vimeo', category: 'marketing' },
+					{ host: 'datawrapper.dwcdn.net', provider: 'Datawrapper', category: 'marketing' },
+					{ host: 'flo.uri.sh', provider: 'Flourish', category: 'marketing' },
+				]),
+			/** Who may show the site's pages in a frame (`frame-ancestors`): `'none'`, `'self'` or https origins. */
+			frameAncestors: z
+				.array(z.string().regex(/^('none'|'self'|https:\/\/[a-z0-9.-]+(:\d+)?)$/i, `expected 'none', 'self' or an https origin`))
+				.min(1)
+				.refine((sources) => !sources.includes("'none'") || sources.length === 1, { message: `'none' cannot be combined with other sources` })
+				.default(["'none'"]),
+			/** Hosts beyond the site that consent-gated scripts load from (`script-src`), e.g. "https://www.googletagmanager.com". */
+			scriptHosts: z
+				.array(z.string().regex(/^https:\/\/[a-z0-9.-]+(:\d+)?$/i, 'expected an https origin such as "https://www.googletagmanager.com"'))
+				.default([]),
+			/** Where browsers report policy violations (`report-uri`, `report-to`): an https URL you run. */
+			reportUri: z.url({ protocol: /^https$/, error: 'expected an https URL' }).optional(),
+			/**
+			 * Strict-Transport-Security, opt-in because it is sticky: once a browser has seen it, it refuses plain
+			 * http for the site (and, with `includeSubDomains`, every subdomain) until `maxAge` runs out.
+			 */
+			hsts: z
+				.union([
+					z.literal(false),
+					z.strictObject({
+						maxAge: z.int().min(0).default(63_072_000),
+						includeSubDomains: z.boolean().default(false),
+						preload: z.boolean().default(false),
+					}),
+				])
+				.default(false),
+		})
+		.prefault({}),
 	newsSitemap: z
 		.strictObject({
 			/** Google News publication name (as registered in Publisher Center); defaults to `name`. */
@@ -302,8 +386,26 @@ export type NewsroomOptions = z.output<typeof newsroomOptionsSchema>;
 /** Validates `newsroom()` options; a bad option throws an error naming it and what was expected. */
 export function resolveOptions(input: NewsroomUserOptions | undefined): NewsroomOptions {
 	const result = newsroomOptionsSchema.safeParse(input ?? {}, { reportInput: true });
-	if (result.success) return result.data;
-	throw invalidOptions(formatIssues(result.error.issues));
+	if (!result.success) throw invalidOptions(formatIssues(result.error.issues));
+	// The embed hosts a site gives must name its consent categories (the defaults name "marketing": a site without
+	// it gets an error where an embed of theirs is used).
+	const categories = result.data.consent.categories.map((category) => category.id);
+	const unknown: string[] = input?.security?.embeds
+		? result.data.security.embeds.flatMap((embed, index) =>
+				categories.includes(embed.category)
+					? []
+					: [`**security.embeds.${index}.category**: "${embed.category}" is not a consent category (expected one of ${categories.map((id) => `"${id}"`).join(', ')})`],
+			)
+		: [];
+	result.data.consent.scripts.forEach((script, index) => {
+		for (const id of script.category.split(' ')) {
+			if (!categories.includes(id) && id !== 'consent-mode') {
+				unknown.push(`**consent.scripts.${index}.category**: "${id}" is not a consent category (expected one of ${categories.map((c) => `"${c}"`).join(', ')}, or "consent-mode")`);
+			}
+		}
+	});
+	if (unknown.length > 0) throw invalidOptions(unknown.join('\n'));
+	return result.data;
 }
 
 function isLocale(value: string): boolean {

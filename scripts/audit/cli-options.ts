@@ -1,5 +1,5 @@
 /** The gates `npm run audit` runs by default, by the name `--only` takes. */
-export const gateNames = ['html', 'a11y', 'links', 'feeds', 'weight', 'headers'] as const;
+export const gateNames = ['html', 'a11y', 'links', 'feeds', 'weight', 'headers', 'security'] as const;
 export type GateName = (typeof gateNames)[number] | 'lighthouse';
 
 /** What `npm run audit -- …` was asked to do. */

@@ -9,6 +9,7 @@ const gates: Record<GateName, (context: AuditContext) => Promise<GateResult>> = 
 	feeds: async (context) => (await import('./xml/feeds-gate.ts')).feedsGate(context),
 	weight: async (context) => (await import('./weight/weight-gate.ts')).weightGate(context),
 	headers: async (context) => (await import('./headers/headers-gate.ts')).headersGate(context),
+	security: async (context) => (await import('./security/security-gate.ts')).securityGate(context),
 	lighthouse: async (context) => (await import('./lighthouse/lighthouse-gate.ts')).lighthouseGate(context),
 };
 

@@ -3,10 +3,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { CONSENT_COOKIE, serializeChoice, type ConsentChoice } from '../../integrations/newsroom/consent/rules.ts';
-import { launchChromium, serveDist, type DistServer } from '../helpers/browser.ts';
+import { launchChromium, serveDist, thirdPartyServer, type DistServer } from '../helpers/browser.ts';
 import { buildSite } from '../helpers/build-site.ts';
 import { page as builtPage } from '../helpers/parse.ts';
 import { repoRoot, siteDist, tmpRoot } from '../helpers/paths.ts';
@@ -30,19 +28,17 @@ let fixture: DistServer;
 let advanced: DistServer;
 let fixtureDist: string;
 /** The "third party" whose pages the fixture embeds: it records every request it receives. */
-let thirdParty: Server;
+let thirdParty: DistServer;
 let thirdPartyOrigin: string;
 const thirdPartyRequests: string[] = [];
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-	thirdParty = createServer((request, response) => {
+	thirdParty = await thirdPartyServer(join(tmpRoot, 'consent-third-party'), (request, response) => {
 		thirdPartyRequests.push(request.url ?? '');
 		response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>Player</title><p>Playing');
 	});
-	await new Promise<void>((resolve) => thirdParty.listen(0, '127.0.0.1', resolve));
-	// "localhost", not 127.0.0.1: another site than the fixture's, as a real embed is.
-	thirdPartyOrigin = `http://localhost:${(thirdParty.address() as AddressInfo).port}`;
+	thirdPartyOrigin = thirdParty.origin;
 	const root = join(repoRoot, 'tests/fixtures/consent-site/');
 	fixtureDist = await buildSite({ name: 'consent-fixture', root, env: { THIRD_PARTY_ORIGIN: thirdPartyOrigin } });
 	const advancedDist = await buildSite({
@@ -67,7 +63,7 @@ afterAll(async () => {
 	await site?.close();
 	await fixture?.close();
 	await advanced?.close();
-	await new Promise((resolve) => thirdParty?.close(resolve));
+	await thirdParty?.close();
 });
 
 interface ContextOptions {
@@ -79,7 +75,8 @@ interface ContextOptions {
 /** A fresh browser context (no cookies, no storage), closed after the test, that records what the island does. */
 async function newContext(options: ContextOptions = {}): Promise<BrowserContext> {
 	const { gpc = false, javaScriptEnabled = true, viewport = { width: 1280, height: 720 } } = options;
-	const context = await browser.newContext({ javaScriptEnabled, viewport });
+	// The third party's certificate is self-signed.
+	const context = await browser.newContext({ javaScriptEnabled, viewport, ignoreHTTPSErrors: true });
 	contexts.push(context);
 	// Chromium has no Global Privacy Control switch: expose the signal the way Brave and Firefox do.
 	if (gpc) {

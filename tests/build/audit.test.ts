@@ -9,6 +9,7 @@ import { headersGate } from '../../scripts/audit/headers/headers-gate.ts';
 import { parseHeadersFile } from '../../scripts/audit/headers/parse-headers-file.ts';
 import { htmlGate } from '../../scripts/audit/html/html-gate.ts';
 import { linksGate } from '../../scripts/audit/links/links-gate.ts';
+import { securityGate } from '../../scripts/audit/security/security-gate.ts';
 import type { AuditContext } from '../../scripts/audit/types.ts';
 import { weightGate } from '../../scripts/audit/weight/weight-gate.ts';
 import { feedsGate } from '../../scripts/audit/xml/feeds-gate.ts';
@@ -85,6 +86,16 @@ describe('the quality gates pass on the sample site', () => {
 		const result = await headersGate(site);
 		expect(messages(result.findings)).toEqual([]);
 	});
+
+	it('security headers: every route gets the policy and the headers from _headers, scored as the HTTP Observatory does', async () => {
+		const result = await securityGate(site);
+		expect(messages(result.findings)).toEqual([]);
+		expect(result.figures[0]).toMatch(/^\d+ HTML routes checked against \d+ _headers rules$/);
+		// HSTS opted in by the sample site: 100, plus 10 (default-src 'none'), 5 (referrer) and 5 (frame-ancestors).
+		expect(result.figures[1]).toBe(
+			'Observatory score (lowest route): 120 (A+); content-security-policy +10, referrer-policy +5, strict-transport-security +0, x-content-type-options +0, x-frame-options +5',
+		);
+	});
 });
 
 describe('each gate fails on a broken build', () => {
@@ -152,6 +163,26 @@ describe('each gate fails on a broken build', () => {
 		]);
 		const missing = await headersGate(await auditContext(broken('invalid-html')));
 		expect(messages(missing.findings)).toEqual(['_headers: missing: the newsroom integration writes it at build time']);
+	});
+
+	it('security headers: inline scripts allowed, framing allowed, a leaking referrer, missing headers and policies', async () => {
+		const result = await securityGate(await auditContext(broken('bad-security')));
+		expect(messages(result.findings)).toEqual([
+			"/: Content-Security-Policy script-src allows 'unsafe-inline'",
+			"/: Content-Security-Policy needs object-src 'none'",
+			'/: Content-Security-Policy has no base-uri',
+			'/: Content-Security-Policy has no frame-ancestors (only a header can carry it)',
+			'/: x-content-type-options: missing',
+			'/: referrer-policy: must be strict-origin-when-cross-origin or stricter (has "unsafe-url")',
+			'/: permissions-policy: missing',
+			'/: cross-origin-opener-policy: missing',
+			'/articles/story/: the page has no <meta http-equiv="content-security-policy"> (Astro security.csp)',
+			'/articles/story/: x-content-type-options: missing',
+			'/articles/story/: permissions-policy: missing',
+			'/articles/story/: cross-origin-opener-policy: missing',
+			'/articles/story/: x-frame-options: must be SAMEORIGIN to match frame-ancestors \'self\' (has "DENY")',
+		]);
+		expect(result.figures[1]).toMatch(/^Observatory score \(lowest route\): 30 \(D\);/);
 	});
 });
 

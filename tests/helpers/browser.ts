@@ -1,6 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { createServer } from 'node:http';
+import { mkdir, readFile, stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -95,4 +97,30 @@ export async function serveDist(dist: string): Promise<DistServer> {
  */
 export async function launchChromium(): Promise<Browser> {
 	return chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+}
+
+/**
+ * A stand-in for a third-party site over https, as real embed hosts are (the policy's `frame-src` allows https
+ * only): `handler` answers on localhost (another site than 127.0.0.1) with a certificate openssl signs for it.
+ * Browser contexts that load it need `ignoreHTTPSErrors: true`.
+ */
+export async function thirdPartyServer(
+	certificateFolder: string,
+	handler: (request: IncomingMessage, response: ServerResponse) => void,
+): Promise<DistServer> {
+	await mkdir(certificateFolder, { recursive: true });
+	const key = join(certificateFolder, 'key.pem');
+	const cert = join(certificateFolder, 'cert.pem');
+	execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2',
+		'-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost', '-keyout', key, '-out', cert], { stdio: 'ignore' });
+	const server = createHttpsServer({ key: await readFile(key), cert: await readFile(cert) }, handler);
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	return {
+		origin: `https://localhost:${(server.address() as AddressInfo).port}`,
+		close: () =>
+			new Promise((resolve, reject) => {
+				server.closeAllConnections();
+				server.close((error) => (error ? reject(error) : resolve()));
+			}),
+	};
 }

@@ -55,7 +55,7 @@ describe('formatHeaders', () => {
 			{ path: '/_astro/*', headers: [['Cache-Control', immutableCacheControl]] },
 		]);
 		expect(text.split('\n')).toEqual([
-			'# Cache rules written by @newsroom/astro at build time: one rule per top-level entry, none overlapping.',
+			'# Written by @newsroom/astro at build time: the security headers of every response, then one cache rule per top-level entry, none overlapping.',
 			'/',
 			`  Cache-Control: ${revalidateCacheControl}`,
 			'/_astro/*',

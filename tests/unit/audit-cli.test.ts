@@ -21,7 +21,7 @@ describe('cliOptions', () => {
 	it('rejects unknown options and gates, and options without a value, showing the usage', () => {
 		expect(() => cliOptions(['--fast'])).toThrow(/^Unknown option "--fast"\.\n\nUsage: npm run audit/);
 		expect(() => cliOptions(['--only', 'links,spelling'])).toThrow(
-			/^--only: unknown gate "spelling"; the gates are html, a11y, links, feeds, weight, headers\./,
+			/^--only: unknown gate "spelling"; the gates are html, a11y, links, feeds, weight, headers, security\./,
 		);
 		expect(() => cliOptions(['--dist'])).toThrow(/^--dist needs a value\./);
 	});

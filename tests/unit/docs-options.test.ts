@@ -7,7 +7,7 @@ import { newsroomOptionsSchema } from '../../integrations/newsroom/options.ts';
  * telling the same story: an option without a row, or a row for an option that does not exist, fails.
  */
 
-type Node = { def: { type: string; shape?: Record<string, Node>; innerType?: Node; in?: Node; element?: Node } };
+type Node = { def: { type: string; shape?: Record<string, Node>; innerType?: Node; in?: Node; element?: Node; options?: Node[] } };
 
 /** The dotted paths of every option: nested objects by their keys, array items as `[]`. */
 function optionPaths(schema: Node, prefix = ''): string[] {
@@ -26,6 +26,9 @@ function optionPaths(schema: Node, prefix = ''): string[] {
 				const nested = optionPaths(value, path);
 				return [path, ...nested];
 			});
+		case 'union':
+			// An option that is either off (`false`) or an object: the object's fields.
+			return [...new Set(def.options!.flatMap((option) => optionPaths(option, prefix)))];
 		case 'array': {
 			const items = optionPaths(def.element!, `${prefix}[]`);
 			return items;

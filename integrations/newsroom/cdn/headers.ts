@@ -37,29 +37,33 @@ export function headerRules({
 	entries,
 	base,
 	assetsDir,
+	securityHeaders = [],
 }: {
 	entries: readonly TopLevelEntry[];
 	base: string;
 	assetsDir: string;
+	/** Headers every response carries (the security feature's), after its Cache-Control. */
+	securityHeaders?: readonly [string, string][];
 }): HeaderRule[] {
 	const prefix = base.endsWith('/') ? base : `${base}/`;
 	const sorted = entries
 		.filter((entry) => !hostFiles.has(entry.name))
 		.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+	const rule = (path: string, cacheControl: string): HeaderRule => ({ path, headers: [['Cache-Control', cacheControl]] });
 	return [
-		{ path: prefix, headers: [['Cache-Control', revalidateCacheControl]] },
-		...sorted.map((entry): HeaderRule => {
-			const path = `${prefix}${encodeURI(entry.name)}${entry.folder ? '/*' : ''}`;
+		// Every response, 404s included; no other rule sets these headers, so none is sent twice.
+		...(securityHeaders.length > 0 ? [{ path: `${prefix}*`, headers: [...securityHeaders] }] : []),
+		rule(prefix, revalidateCacheControl),
+		...sorted.map((entry) => {
 			const immutable = entry.folder && entry.name === assetsDir;
-			return { path, headers: [['Cache-Control', immutable ? immutableCacheControl : revalidateCacheControl]] };
+			return rule(`${prefix}${encodeURI(entry.name)}${entry.folder ? '/*' : ''}`, immutable ? immutableCacheControl : revalidateCacheControl);
 		}),
 	];
 }
 
-/** A `_headers` file (Netlify and Cloudflare Pages format): each path on its own line, its headers indented below. */
 export function formatHeaders(rules: readonly HeaderRule[]): string {
 	const blocks = rules.map((rule) =>
 		[rule.path, ...rule.headers.map(([name, value]) => `  ${name}: ${value}`)].join('\n'),
 	);
-	return `# Cache rules written by @newsroom/astro at build time: one rule per top-level entry, none overlapping.\n${blocks.join('\n')}\n`;
+	return `# Written by @newsroom/astro at build time: the security headers of every response, then one cache rule per top-level entry, none overlapping.\n${blocks.join('\n')}\n`;
 }

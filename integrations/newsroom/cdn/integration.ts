@@ -8,11 +8,11 @@ import { formatHeaders, headerRules } from './headers.ts';
 export const CDN_FILES = ['_headers'] as const;
 
 /**
- * Writes `_headers` (cache rules for Netlify and Cloudflare Pages) into the build folder. Added last, so its
- * `astro:build:done` runs once every file, sitemaps included, is written. A site's own `public/_headers` is left
- * as it is.
+ * Writes `_headers` (cache rules and the security headers for Netlify and Cloudflare Pages) into the build folder.
+ * Added last, so its `astro:build:done` runs once every file, sitemaps included, is written and the security
+ * feature has worked out `securityHeaders`. A site's own `public/_headers` is left as it is.
  */
-export function cdnIntegration(): AstroIntegration {
+export function cdnIntegration(securityHeaders: readonly [string, string][] = []): AstroIntegration {
 	let base = '/';
 	let assetsDir = '_astro';
 	let ownFile = false;
@@ -32,7 +32,7 @@ export function cdnIntegration(): AstroIntegration {
 					name: entry.name,
 					folder: entry.isDirectory(),
 				}));
-				const rules = headerRules({ entries, base, assetsDir });
+				const rules = headerRules({ entries, base, assetsDir, securityHeaders });
 				// Cloudflare Pages reads at most 100 rules; each top-level file of public/ costs one.
 				if (rules.length > 100)
 					logger.warn(

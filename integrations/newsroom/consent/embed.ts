@@ -20,6 +20,26 @@ export interface EmbedProps {
 	sandbox?: string | undefined;
 }
 
+/** A host whose iframes may be embedded, behind consent (`security.embeds`). */
+export interface EmbedHost {
+	/** The iframe's host, e.g. "www.youtube-nocookie.com" (with ":port" if not 443). */
+	host: string;
+	/** Who readers know it as, e.g. "YouTube". */
+	provider: string;
+	/** The consent category its content needs. */
+	category: string;
+}
+
+/** The embed host an iframe's address is on (https only), if it is one. */
+export function embedHost(src: string, embeds: readonly EmbedHost[]): EmbedHost | undefined {
+	try {
+		const url = new URL(src);
+		return url.protocol === 'https:' ? embeds.find((candidate) => candidate.host === url.host) : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
 export const DEFAULT_ALLOW = 'fullscreen; picture-in-picture; encrypted-media';
 export const DEFAULT_SANDBOX = 'allow-scripts allow-same-origin allow-popups allow-presentation';
 
@@ -45,8 +65,9 @@ export function embedElement(props: EmbedProps, consent: NewsroomOptions['consen
 					h('a', { href: link, rel: 'noopener' }, fill(consent.labels.embedOpen)),
 				]),
 			]),
-			// hast keeps a template's nodes in `content` (what HTML parses them into), not in its children.
-			{ type: 'element', tagName: 'template', properties: {}, children: [], content: { type: 'root', children: [iframe] } } as Element,
+			// hast keeps a template's nodes in `content` (what HTML parses them into; hast-util-to-html writes that),
+			// Sätteri's renderer writes its children: both, so either serializes the iframe inside the template.
+			{ type: 'element', tagName: 'template', properties: {}, children: [iframe], content: { type: 'root', children: [iframe] } } as Element,
 		],
 	);
 }

@@ -1,0 +1,109 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseHeadersFile, type ParsedHeaderRule } from '../headers/parse-headers-file.ts';
+import { ruleMatches } from '../headers/rule-matches.ts';
+import type { AuditContext, Finding, GateResult } from '../types.ts';
+import { readBuiltPage } from '../../../integrations/newsroom/security/built-pages.ts';
+import { formatPolicy } from '../../../integrations/newsroom/security/response-headers.ts';
+import { observatoryScore } from './observatory.ts';
+
+/** The longest `_headers` line Cloudflare Pages applies. */
+const LINE_LIMIT = 2000;
+
+/** The headers every HTML response must carry, and what their value must say. */
+const REQUIRED: [name: string, check: (value: string) => string | undefined][] = [
+	['x-content-type-options', (value) => (value.toLowerCase() === 'nosniff' ? undefined : 'must be "nosniff"')],
+	[
+		'referrer-policy',
+		(value) =>
+			['no-referrer', 'same-origin', 'strict-origin', 'strict-origin-when-cross-origin'].includes(value.toLowerCase())
+				? undefined
+				: 'must be strict-origin-when-cross-origin or stricter',
+	],
+	['permissions-policy', (value) => (/camera=\(\)/.test(value) && /microphone=\(\)/.test(value) && /geolocation=\(\)/.test(value) ? undefined : 'must turn camera, microphone and geolocation off')],
+	['cross-origin-opener-policy', (value) => (value.startsWith('same-origin') ? undefined : 'must be same-origin')],
+];
+
+/**
+ * Security headers gate: every HTML route gets, from dist/_headers, a Content-Security-Policy (with
+ * `frame-ancestors`, no `'unsafe-inline'` or `'unsafe-eval'` for scripts, `object-src 'none'`, `base-uri`), the
+ * page keeps its own `<meta>` policy, and the headers X-Content-Type-Options, Referrer-Policy, Permissions-Policy,
+ * Cross-Origin-Opener-Policy and an X-Frame-Options matching `frame-ancestors`. Each route is scored the way
+ * Mozilla's HTTP Observatory scores headers (observatory.ts); the lowest score is reported.
+ */
+export async function securityGate({ dist, site, pages }: AuditContext): Promise<GateResult> {
+	const gate = 'Security headers (_headers, CSP)';
+	let rules: ParsedHeaderRule[];
+	let text: string;
+	try {
+		text = await readFile(join(dist, '_headers'), 'utf8');
+		rules = parseHeadersFile(text);
+	} catch {
+		return { gate, figures: [], findings: [{ where: '_headers', message: 'missing: the newsroom integration writes it at build time' }] };
+	}
+	const findings: Finding[] = text.split('\n').flatMap((line, index) =>
+		line.length > LINE_LIMIT
+			? [{ where: `_headers:${index + 1}`, message: `${line.length} characters: Cloudflare Pages ignores lines over ${LINE_LIMIT}` }]
+			: [],
+	);
+	let lowest: ReturnType<typeof observatoryScore> | undefined;
+	for (const page of pages) {
+		const path = `${site.pathname}${page.path.slice(1)}`;
+		const headers = new Map<string, string[]>();
+		for (const rule of rules.filter((candidate) => ruleMatches(candidate.path, path))) {
+			for (const [name, value] of rule.headers) headers.set(name, [...(headers.get(name) ?? []), value]);
+		}
+		const html = await readFile(join(dist, page.file), 'utf8');
+		const { policy } = readBuiltPage(html);
+		const meta = policy ? [formatPolicy(policy)] : [];
+		const problems = [...policyProblems(headers.get('content-security-policy'), meta), ...headerProblems(headers)];
+		findings.push(...problems.map((message) => ({ where: path, message })));
+		const scored = observatoryScore(headers, meta, site.protocol === 'https:');
+		if (!lowest || scored.score < lowest.score) lowest = scored;
+	}
+	const figures = [`${pages.length} HTML routes checked against ${rules.length} _headers rules`];
+	if (lowest) {
+		figures.push(
+			`Observatory score (lowest route): ${lowest.score} (${lowest.grade}); ${lowest.results.map((result) => `${result.test} ${result.modifier >= 0 ? '+' : ''}${result.modifier}`).join(', ')}`,
+		);
+	}
+	return { gate, figures, findings };
+}
+
+function policyProblems(values: string[] | undefined, meta: string[]): string[] {
+	const problems: string[] = [];
+	if (meta.length === 0) problems.push('the page has no <meta http-equiv="content-security-policy"> (Astro security.csp)');
+	if (!values || values.length === 0) return [...problems, 'no Content-Security-Policy header'];
+	const directives = new Map(
+		values
+			.join(';')
+			.split(';')
+			.map((part) => part.trim().split(/\s+/))
+			.filter(([name]) => name)
+			.map(([name, ...sources]) => [name!.toLowerCase(), sources] as const),
+	);
+	const scripts = directives.get('script-src') ?? directives.get('default-src');
+	if (!directives.has('default-src')) problems.push('Content-Security-Policy has no default-src');
+	if (!scripts) problems.push('Content-Security-Policy has no script-src');
+	if (scripts?.some((source) => ["'unsafe-inline'", "'unsafe-eval'", '*', 'https:', 'http:', 'data:'].includes(source))) {
+		problems.push(`Content-Security-Policy script-src allows ${scripts.filter((source) => ["'unsafe-inline'", "'unsafe-eval'", '*', 'https:', 'http:', 'data:'].includes(source)).join(' ')}`);
+	}
+	if (directives.get('object-src')?.join(' ') !== "'none'") problems.push("Content-Security-Policy needs object-src 'none'");
+	if (!directives.has('base-uri')) problems.push('Content-Security-Policy has no base-uri');
+	if (!directives.has('frame-ancestors')) problems.push('Content-Security-Policy has no frame-ancestors (only a header can carry it)');
+	return problems;
+}
+
+function headerProblems(headers: ReadonlyMap<string, string[]>): string[] {
+	const problems: string[] = [];
+	for (const [name, check] of REQUIRED) {
+		const value = headers.get(name)?.join(', ');
+		const problem = value === undefined ? 'missing' : check(value);
+		if (problem) problems.push(`${name}: ${problem}${value === undefined ? '' : ` (has "${value}")`}`);
+	}
+	const ancestors = (headers.get('content-security-policy') ?? []).join(';').match(/frame-ancestors\s+([^;]+)/)?.[1]?.trim();
+	const frameOptions = headers.get('x-frame-options')?.join(', ').toUpperCase();
+	const expected = ancestors === "'none'" ? 'DENY' : ancestors === "'self'" ? 'SAMEORIGIN' : undefined;
+	if (expected && frameOptions !== expected) problems.push(`x-frame-options: must be ${expected} to match frame-ancestors ${ancestors} (has "${frameOptions ?? 'nothing'}")`);
+	return problems;
+}
