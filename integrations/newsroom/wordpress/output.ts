@@ -1,0 +1,141 @@
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import yaml from 'js-yaml';
+
+/**
+ * The files an import writes: Markdown articles with YAML front matter, author and section YAML, copied images.
+ * Nothing is written into the content folder until the whole import succeeded: every file is staged in a
+ * temporary folder beside it, then moved into place (a rename on the same disk). A file that exists is never
+ * replaced, except an imported article with `--update` when WordPress changed it since; nothing is deleted.
+ */
+
+/** What happened to one file of the import. */
+export type FileOutcome = 'written' | 'updated' | 'unchanged' | 'kept';
+
+export class Staging {
+	readonly out: string;
+	readonly folder: string;
+	private readonly staged: string[] = [];
+
+	private constructor(out: string, folder: string) {
+		this.out = out;
+		this.folder = folder;
+	}
+
+	/** A staging folder beside `out` (same disk, so moving files is a rename). */
+	static async create(out: string): Promise<Staging> {
+		const target = resolve(out);
+		await mkdir(dirname(target), { recursive: true });
+		return new Staging(target, await mkdtemp(join(dirname(target), '.newsroom-import-')));
+	}
+
+	/** The current contents of a file of the content folder, or `undefined`. */
+	async existing(path: string): Promise<Buffer | undefined> {
+		return readFile(this.target(path)).catch(() => undefined);
+	}
+
+	/**
+	 * Stages `contents` for `path` unless the file exists: `unchanged` when it holds the same bytes, `kept` when
+	 * it differs (someone edited it, or `replace` is false), `updated` when `replace` allows replacing it.
+	 */
+	async put(path: string, contents: string | Buffer, { replace = false } = {}): Promise<FileOutcome> {
+		const bytes = typeof contents === 'string' ? Buffer.from(contents) : contents;
+		const current = await this.existing(path);
+		if (current?.equals(bytes)) return 'unchanged';
+		if (current && !replace) return 'kept';
+		const file = this.stagedPath(path);
+		await mkdir(dirname(file), { recursive: true });
+		await writeFile(file, bytes);
+		this.staged.push(path);
+		return current ? 'updated' : 'written';
+	}
+
+	/** Stages a copy of `source` for `path` unless a file is there already (images are never replaced). */
+	async copy(path: string, source: string): Promise<FileOutcome> {
+		const current = await this.existing(path);
+		if (current) return current.equals(await readFile(source)) ? 'unchanged' : 'kept';
+		const file = this.stagedPath(path);
+		await mkdir(dirname(file), { recursive: true });
+		await copyFile(source, file);
+		this.staged.push(path);
+		return 'written';
+	}
+
+	/** Moves every staged file into the content folder, then removes the staging folder. */
+	async commit(): Promise<void> {
+		for (const path of this.staged) {
+			const target = this.target(path);
+			await mkdir(dirname(target), { recursive: true });
+			await rename(this.stagedPath(path), target);
+		}
+		await this.discard();
+	}
+
+	/** Removes the staging folder and everything in it: the content folder is left as it was. */
+	async discard(): Promise<void> {
+		await rm(this.folder, { recursive: true, force: true });
+	}
+
+	/** How many files are staged. */
+	get size(): number {
+		return this.staged.length;
+	}
+
+	private target(path: string): string {
+		return inside(this.out, path);
+	}
+
+	private stagedPath(path: string): string {
+		return inside(this.folder, path);
+	}
+}
+
+/** `path` below `folder`, refusing any path that would leave it. */
+function inside(folder: string, path: string): string {
+	const file = resolve(folder, path);
+	if (relative(folder, file).startsWith('..') || !file.startsWith(folder + sep)) throw new Error(`refusing to write outside ${folder}: ${path}`);
+	return file;
+}
+
+/** Lists the files of a folder recursively (paths relative to it, with "/"). */
+export async function listFiles(folder: string): Promise<string[]> {
+	const entries = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => []);
+	return entries
+		.filter((entry) => entry.isFile())
+		.map((entry) => relative(folder, join(entry.parentPath, entry.name)).split(sep).join('/'))
+		.sort();
+}
+
+/** YAML as the importer writes it: block style, no line wrapping, keys in the order given. */
+export function toYaml(data: Record<string, unknown>): string {
+	return yaml.dump(data, { lineWidth: -1, noRefs: true, quotingType: '"', sortKeys: false });
+}
+
+/** The first line of an imported article's front matter: which post it is and when WordPress last changed it. */
+export function importMarker(postId: number, modified: Date | undefined): string {
+	return `# Imported from WordPress post ${postId}, modified ${modified ? modified.toISOString().replace('.000Z', 'Z') : 'unknown'}. Edit freely: \`newsroom import wordpress --update\` rewrites this file only if the post changes in WordPress.`;
+}
+
+/** The post id and modification time recorded in an article imported before, if it was. */
+export function readImportMarker(contents: string): { postId: number; modified: Date | undefined } | undefined {
+	const match = /^---\r?\n# Imported from WordPress post (\d+), modified (\S+?)\./.exec(contents);
+	if (!match) return undefined;
+	const modified = new Date(match[2]!);
+	return { postId: Number(match[1]), modified: Number.isNaN(modified.getTime()) ? undefined : modified };
+}
+
+/** A Markdown article: front matter (with comment lines before and after the fields) and body. */
+export function markdownFile({
+	marker,
+	data,
+	notes = [],
+	body,
+}: {
+	marker: string;
+	data: Record<string, unknown>;
+	notes?: string[];
+	body: string;
+}): string {
+	const comments = notes.map((line) => `# ${line}`.trimEnd()).join('\n');
+	return `---\n${marker}\n${toYaml(data)}${comments ? `${comments}\n` : ''}---\n\n${body}`;
+}
