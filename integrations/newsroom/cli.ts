@@ -49,7 +49,8 @@ export async function main(
 			return command === undefined ? 2 : 0;
 		}
 		if (command === 'import' && subcommand === 'wordpress') return await importCommand(rest, { stdout, stderr, env });
-		if (command === 'import') throw new UsageError(`unknown source "${subcommand ?? ''}": newsroom imports from "wordpress"`);
+		if (command === 'import')
+			throw new UsageError(`unknown source "${subcommand ?? ''}": newsroom imports from "wordpress"`);
 		throw new UsageError(`unknown command "${command}"`);
 	} catch (error) {
 		if (error instanceof UsageError) {
@@ -64,7 +65,10 @@ export async function main(
 	}
 }
 
-async function importCommand(args: string[], { stdout, stderr, env }: { stdout: Output; stderr: Output; env: NodeJS.ProcessEnv }) {
+async function importCommand(
+	args: string[],
+	{ stdout, stderr, env }: { stdout: Output; stderr: Output; env: NodeJS.ProcessEnv },
+) {
 	let parsed;
 	try {
 		parsed = parseArgs({
@@ -88,7 +92,8 @@ async function importCommand(args: string[], { stdout, stderr, env }: { stdout: 
 		stdout.write(`${importUsage}\n`);
 		return 0;
 	}
-	if (positionals.length !== 1) throw new UsageError(`give one export file (got ${positionals.length})\n\n${importUsage}`);
+	if (positionals.length !== 1)
+		throw new UsageError(`give one export file (got ${positionals.length})\n\n${importUsage}`);
 	const timeZone = values['time-zone'];
 	try {
 		new Intl.DateTimeFormat('en-US', { timeZone });

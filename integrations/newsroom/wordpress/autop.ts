@@ -15,8 +15,36 @@ export const BLOCK_ELEMENTS = new Set(
 );
 
 /** Containers whose inline runs become paragraphs; list items and cells only get line breaks unless they hold blank lines. */
-const PARAGRAPH_CONTAINERS = new Set(['blockquote', 'div', 'section', 'article', 'aside', 'header', 'footer', 'main', 'details']);
-const LINE_CONTAINERS = new Set(['li', 'td', 'th', 'dd', 'dt', 'p', 'figcaption', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'address', 'caption', 'summary', 'legend']);
+const PARAGRAPH_CONTAINERS = new Set([
+	'blockquote',
+	'div',
+	'section',
+	'article',
+	'aside',
+	'header',
+	'footer',
+	'main',
+	'details',
+]);
+const LINE_CONTAINERS = new Set([
+	'li',
+	'td',
+	'th',
+	'dd',
+	'dt',
+	'p',
+	'figcaption',
+	'h1',
+	'h2',
+	'h3',
+	'h4',
+	'h5',
+	'h6',
+	'address',
+	'caption',
+	'summary',
+	'legend',
+]);
 const UNTOUCHED = new Set(['figure', 'pre', 'script', 'style', 'textarea', 'code', 'svg', 'math', 'template']);
 
 type Parent = Root | Element;
@@ -104,7 +132,12 @@ function lineBreaks(nodes: ElementContent[]): ElementContent[] {
 		if (node.type !== 'element' || node.tagName !== 'br') return true;
 		const previous = out[index - 1];
 		const next = out[index + 1];
-		return !(previous === undefined || next === undefined || (previous && isBlock(previous)) || (next && isBlock(next)));
+		return !(
+			previous === undefined ||
+			next === undefined ||
+			(previous && isBlock(previous)) ||
+			(next && isBlock(next))
+		);
 	});
 }
 

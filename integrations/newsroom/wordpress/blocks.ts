@@ -12,7 +12,10 @@ import { autop } from './autop.ts';
  */
 
 /** How the article treats each core block: `content` keeps its inner HTML, `drop` removes it. */
-const CORE_BLOCKS: Record<string, 'content' | 'drop' | 'embed' | 'verse' | 'buttons' | 'media' | 'file' | 'freeform' | 'raw'> = {
+const CORE_BLOCKS: Record<
+	string,
+	'content' | 'drop' | 'embed' | 'verse' | 'buttons' | 'media' | 'file' | 'freeform' | 'raw'
+> = {
 	paragraph: 'content',
 	heading: 'content',
 	list: 'content',
@@ -46,7 +49,8 @@ const CORE_BLOCKS: Record<string, 'content' | 'drop' | 'embed' | 'verse' | 'butt
 };
 
 /** Legacy embed blocks (`core-embed/youtube`) are embeds too. */
-const blockKind = (name: string) => (name.startsWith('core-embed/') ? 'embed' : CORE_BLOCKS[name.replace(/^core\//, '')]);
+const blockKind = (name: string) =>
+	name.startsWith('core-embed/') ? 'embed' : CORE_BLOCKS[name.replace(/^core\//, '')];
 
 export interface BlockReport {
 	/** A block kept as HTML (unknown, or core/html). */
@@ -152,10 +156,15 @@ function convertBlock(block: Marker, inner: ElementContent[], report: BlockRepor
 			return tree.children as ElementContent[];
 		}
 		case 'embed': {
-			const url = typeof block.attributes['url'] === 'string' ? block.attributes['url'] : toString(container).trim().split(/\s+/)[0];
+			const url =
+				typeof block.attributes['url'] === 'string'
+					? block.attributes['url']
+					: toString(container).trim().split(/\s+/)[0];
 			const caption = findElement(container, 'figcaption');
 			if (!url) return [];
-			const link: Element = paragraph([{ type: 'element', tagName: 'a', properties: { href: url }, children: [{ type: 'text', value: url }] }]);
+			const link: Element = paragraph([
+				{ type: 'element', tagName: 'a', properties: { href: url }, children: [{ type: 'text', value: url }] },
+			]);
 			return caption ? [link, paragraph(caption.children)] : [link];
 		}
 		case 'verse': {
@@ -200,5 +209,15 @@ function findElement(node: Element, tagName: string): Element | undefined {
 
 const text = (value: string): ElementContent => ({ type: 'text', value });
 const br = (): ElementContent => ({ type: 'element', tagName: 'br', properties: {}, children: [] });
-const paragraph = (children: ElementContent[]): Element => ({ type: 'element', tagName: 'p', properties: {}, children });
-const figure = (children: ElementContent[]): Element => ({ type: 'element', tagName: 'figure', properties: {}, children });
+const paragraph = (children: ElementContent[]): Element => ({
+	type: 'element',
+	tagName: 'p',
+	properties: {},
+	children,
+});
+const figure = (children: ElementContent[]): Element => ({
+	type: 'element',
+	tagName: 'figure',
+	properties: {},
+	children,
+});

@@ -27,7 +27,10 @@ export interface BodyContext {
 	/** A reusable block's HTML by post id. */
 	reusable: (id: number) => string | undefined;
 	/** Where an image of the body points in the article (a copied file or its URL) and its alt text. */
-	image: (image: { src: string; alt: string | undefined; attachmentId: number | undefined }) => { src: string; alt: string };
+	image: (image: { src: string; alt: string | undefined; attachmentId: number | undefined }) => {
+		src: string;
+		alt: string;
+	};
 	/** A link's new target (an old permalink becomes the article's URL). */
 	link: (href: string) => string;
 }
@@ -100,7 +103,24 @@ export function convertBody(html: string, context: BodyContext): BodyResult {
 	return { markdown: markdown ? `${markdown}\n` : '', kept, dropped };
 }
 
-const INLINE_FORMATTING = new Set(['em', 'i', 'strong', 'b', 'u', 'del', 's', 'strike', 'ins', 'mark', 'cite', 'q', 'sub', 'sup', 'small', 'code']);
+const INLINE_FORMATTING = new Set([
+	'em',
+	'i',
+	'strong',
+	'b',
+	'u',
+	'del',
+	's',
+	'strike',
+	'ins',
+	'mark',
+	'cite',
+	'q',
+	'sub',
+	'sup',
+	'small',
+	'code',
+]);
 
 const IMAGE_FILE = /\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?)(?:[?#].*)?$/i;
 
@@ -122,7 +142,10 @@ function transform(parent: Root | Element, context: BodyContext): void {
 			out.push(child);
 			continue;
 		}
-		if (child.tagName === 'figure' && hasDescendant(child, (node) => node.tagName === 'audio' || node.tagName === 'video')) {
+		if (
+			child.tagName === 'figure' &&
+			hasDescendant(child, (node) => node.tagName === 'audio' || node.tagName === 'video')
+		) {
 			out.push(rawBlock([child]));
 			continue;
 		}
@@ -181,7 +204,10 @@ function figureContent(figure: Element, context: BodyContext): ElementContent[] 
 	for (const child of figure.children) {
 		if (child.type === 'element' && child.tagName === 'figcaption') caption = child;
 		else if (child.type === 'element' && child.tagName === 'figure') out.push(...figureContent(child, context));
-		else if (child.type === 'element' && (child.tagName === 'ul' || child.tagName === 'ol' || child.tagName === 'div')) {
+		else if (
+			child.type === 'element' &&
+			(child.tagName === 'ul' || child.tagName === 'ol' || child.tagName === 'div')
+		) {
 			out.push(...figureContent({ ...child, tagName: 'figure' }, context));
 		} else if (child.type === 'element' && child.tagName === 'li') {
 			out.push(...figureContent({ ...child, tagName: 'figure' }, context));
@@ -189,14 +215,22 @@ function figureContent(figure: Element, context: BodyContext): ElementContent[] 
 			const wrapper: Root = { type: 'root', children: [child] };
 			transform(wrapper, context);
 			inlineImages.push(...(wrapper.children as ElementContent[]));
-		} else if (child.type === 'element' && child.tagName === 'p' && hasDescendant(child, (node) => node.tagName === 'img')) {
+		} else if (
+			child.type === 'element' &&
+			child.tagName === 'p' &&
+			hasDescendant(child, (node) => node.tagName === 'img')
+		) {
 			transform(child, context);
 			out.push(child);
 		} else if (inlineImages.length > 0) trailing.push(child);
 	}
 	if (inlineImages.length > 0) out.unshift(paragraph(inlineImages));
 	// [caption]: the text after the image is the caption.
-	const captionChildren = caption ? caption.children : trailing.some((node) => toString(node as Element).trim()) ? trailing : [];
+	const captionChildren = caption
+		? caption.children
+		: trailing.some((node) => toString(node as Element).trim())
+			? trailing
+			: [];
 	if (captionChildren.length > 0) {
 		const wrapper: Element = { type: 'element', tagName: 'em', properties: {}, children: trimmed(captionChildren) };
 		transform(wrapper, context);
@@ -224,11 +258,22 @@ function onlyImage(node: Element): Element | undefined {
 }
 
 function isLoneUrl(node: Element): boolean {
-	return node.children.length === 1 && node.children[0]!.type === 'text' && /^\s*https?:\/\/\S+\s*$/.test(node.children[0]!.value);
+	return (
+		node.children.length === 1 &&
+		node.children[0]!.type === 'text' &&
+		/^\s*https?:\/\/\S+\s*$/.test(node.children[0]!.value)
+	);
 }
 
 function isEmpty(node: Element): boolean {
-	return !hasDescendant(node, (child) => ['img', 'br', 'iframe', 'video', 'audio', 'newsroom-raw'].includes(child.tagName)) && toString(node).replace(/\u00a0/g, ' ').trim() === '';
+	return (
+		!hasDescendant(node, (child) =>
+			['img', 'br', 'iframe', 'video', 'audio', 'newsroom-raw'].includes(child.tagName),
+		) &&
+		toString(node)
+			.replace(/\u00a0/g, ' ')
+			.trim() === ''
+	);
 }
 
 function hasDescendant(node: Element, test: (element: Element) => boolean): boolean {
@@ -267,7 +312,12 @@ function outline(tree: Root): void {
 	}
 }
 
-const paragraph = (children: ElementContent[]): Element => ({ type: 'element', tagName: 'p', properties: {}, children });
+const paragraph = (children: ElementContent[]): Element => ({
+	type: 'element',
+	tagName: 'p',
+	properties: {},
+	children,
+});
 const link = (href: string, label: string): Element => ({
 	type: 'element',
 	tagName: 'a',

@@ -26,7 +26,8 @@ export function uploadPath(url: string): string | undefined {
 	}
 	const path = decodePercent(parsed.pathname);
 	const match = /\/wp-content\/uploads\/(.+)$/.exec(path) ?? /\/files\/(\d{4}\/\d{2}\/.+)$/.exec(path);
-	const relative = match?.[1] ?? (parsed.hostname.endsWith('.files.wordpress.com') ? path.replace(/^\/+/, '') : undefined);
+	const relative =
+		match?.[1] ?? (parsed.hostname.endsWith('.files.wordpress.com') ? path.replace(/^\/+/, '') : undefined);
 	if (!relative) return undefined;
 	const normalized = posix.normalize(relative);
 	if (normalized.startsWith('..') || posix.isAbsolute(normalized) || normalized.includes('\0')) return undefined;

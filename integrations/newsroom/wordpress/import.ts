@@ -56,7 +56,9 @@ export class ImportError extends Error {
 	constructor(file: string, problems: string[]) {
 		const shown = problems.slice(0, 50);
 		const more = problems.length > shown.length ? `\n… and ${problems.length - shown.length} more` : '';
-		super(`${file}: the import stopped before writing anything:\n${shown.map((line) => `  ${line}`).join('\n')}${more}`);
+		super(
+			`${file}: the import stopped before writing anything:\n${shown.map((line) => `  ${line}`).join('\n')}${more}`,
+		);
 		this.problems = problems;
 	}
 }
@@ -95,7 +97,9 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
 	if (index.problems.length > 0) {
 		throw new ImportError(
 			options.file,
-			index.problems.map((problem) => `line ${problem.line}: post ${problem.id} "${problem.title}": ${problem.message}`),
+			index.problems.map(
+				(problem) => `line ${problem.line}: post ${problem.id} "${problem.title}": ${problem.message}`,
+			),
 		);
 	}
 	const staging = await Staging.create(options.out);
@@ -109,8 +113,15 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
 	return report;
 }
 
-async function read(options: ImportOptions, size: number, label: string, onItem: (record: Parameters<Parameters<typeof readWxr>[1]>[0]) => void | Promise<void>) {
-	const progress = options.progress ? createProgress(label, size, options.progress, { ci: options.ci ?? false }) : undefined;
+async function read(
+	options: ImportOptions,
+	size: number,
+	label: string,
+	onItem: (record: Parameters<Parameters<typeof readWxr>[1]>[0]) => void | Promise<void>,
+) {
+	const progress = options.progress
+		? createProgress(label, size, options.progress, { ci: options.ci ?? false })
+		: undefined;
 	let items = 0;
 	try {
 		const channel = await readWxr(
@@ -125,7 +136,9 @@ async function read(options: ImportOptions, size: number, label: string, onItem:
 		return channel;
 	} catch (error) {
 		if (error instanceof WxrError)
-			throw new ImportError(options.file, [`${error.line ? `line ${error.line}, column ${error.column}: ` : ''}${error.message}`]);
+			throw new ImportError(options.file, [
+				`${error.line ? `line ${error.line}, column ${error.column}: ` : ''}${error.message}`,
+			]);
 		throw error;
 	}
 }
@@ -172,13 +185,24 @@ async function indexExport(options: ImportOptions, size: number, report: ImportR
 				index.reusable.set(item.id, item.content);
 			} else if (item.type === 'page' && options.pages && item.status === 'publish') {
 				const path = permalinkPath(item.link, index.channel?.baseBlogUrl ?? '').alias;
-				const file = `pages/${(path ?? '').split('/').map((segment) => urlSegment(decodePercent(segment))).filter(Boolean).join('/') || `page-${item.id}`}.md`;
+				const file = `pages/${
+					(path ?? '')
+						.split('/')
+						.map((segment) => urlSegment(decodePercent(segment)))
+						.filter(Boolean)
+						.join('/') || `page-${item.id}`
+				}.md`;
 				const other = pageFiles.get(file);
-				if (other !== undefined) index.problems.push({ ...itemName(item), message: `its file ${file} is also page ${other}'s` });
+				if (other !== undefined)
+					index.problems.push({ ...itemName(item), message: `its file ${file} is also page ${other}'s` });
 				pageFiles.set(file, item.id);
 				index.pages.set(item.id, file);
 			} else if (isImported(item)) {
-				const plan = planPost(item, { timeZone: options.timeZone, authors: index.authors, blogUrl: index.channel?.baseBlogUrl ?? '' });
+				const plan = planPost(item, {
+					timeZone: options.timeZone,
+					authors: index.authors,
+					blogUrl: index.channel?.baseBlogUrl ?? '',
+				});
 				if (Array.isArray(plan)) {
 					index.problems.push(...plan);
 					return;
@@ -204,7 +228,13 @@ function stripQuery(url: string): string {
 	return url.replace(/[?#].*$/, '');
 }
 
-async function writeImport(options: ImportOptions, size: number, index: ExportIndex, staging: Staging, report: ImportReport): Promise<void> {
+async function writeImport(
+	options: ImportOptions,
+	size: number,
+	index: ExportIndex,
+	staging: Staging,
+	report: ImportReport,
+): Promise<void> {
 	const channel = index.channel!;
 	report.export.wxrVersion = channel.version;
 	report.export.site = channel.baseBlogUrl;
@@ -216,7 +246,11 @@ async function writeImport(options: ImportOptions, size: number, index: ExportIn
 
 	/** Where an image URL points in an article: a copied asset (relative path) or the URL kept. */
 	const placeImage = async (url: string, articleFile: string, postId: number) => {
-		const absolute = url.startsWith('//') ? `https:${url}` : blog && !/^[a-z]+:/i.test(url) ? new URL(url, blog).href : url;
+		const absolute = url.startsWith('//')
+			? `https:${url}`
+			: blog && !/^[a-z]+:/i.test(url)
+				? new URL(url, blog).href
+				: url;
 		let entry = imageCache.get(absolute);
 		if (!entry) {
 			const upload = findUpload(absolute, options.uploads);
@@ -252,7 +286,9 @@ async function writeImport(options: ImportOptions, size: number, index: ExportIn
 		// placed first, so the conversion knows each image's path in the article.
 		const sources = [
 			...imageSources(item.content),
-			...galleryIds(item.content, index.children.get(item.id) ?? []).flatMap((id) => index.attachments.get(id)?.url ?? []),
+			...galleryIds(item.content, index.children.get(item.id) ?? []).flatMap(
+				(id) => index.attachments.get(id)?.url ?? [],
+			),
 		];
 		const placed = new Map<string, string>();
 		for (const src of sources) if (!placed.has(src)) placed.set(src, await placeImage(src, file, item.id));
@@ -283,7 +319,14 @@ async function writeImport(options: ImportOptions, size: number, index: ExportIn
 		sectionsUsed.set(section.slug, section.name);
 		const { title, note } = headline(item, plainText(body.markdown.replace(/[#>*_`[\]()!-]/g, ' ')));
 		const ref = { id: item.id, title, file: `${options.out}/${plan.file}` };
-		if (note) report.headlines.push({ ...ref, note: note === 'no title' ? 'the post has no title; its opening sentence is the headline' : 'the title was over 200 characters' });
+		if (note)
+			report.headlines.push({
+				...ref,
+				note:
+					note === 'no title'
+						? 'the post has no title; its opening sentence is the headline'
+						: 'the title was over 200 characters',
+			});
 		const description = plainText(item.excerpt);
 		const data: Record<string, unknown> = {
 			title,
@@ -313,7 +356,9 @@ async function writeImport(options: ImportOptions, size: number, index: ExportIn
 					...(featured.caption ? [`  caption: ${JSON.stringify(featured.caption)}`] : []),
 				);
 			} else {
-				notes.push(`The featured image ${src} was not found in the uploads folder (--uploads): a hero needs a local file.`);
+				notes.push(
+					`The featured image ${src} was not found in the uploads folder (--uploads): a hero needs a local file.`,
+				);
 			}
 		}
 		if (plan.alias) {
@@ -333,7 +378,10 @@ async function writeImport(options: ImportOptions, size: number, index: ExportIn
 		const current = await staging.existing(plan.file);
 		const previous = current ? readImportMarker(current.toString('utf8')) : undefined;
 		const newer = Boolean(
-			options.update && previous?.postId === item.id && plan.modified && (!previous.modified || plan.modified > previous.modified),
+			options.update &&
+			previous?.postId === item.id &&
+			plan.modified &&
+			(!previous.modified || plan.modified > previous.modified),
 		);
 		const outcome = await staging.put(plan.file, contents, { replace: newer });
 		if (outcome === 'written') report.articles.written.push(`${options.out}/${plan.file}`);
@@ -361,7 +409,10 @@ async function writeImport(options: ImportOptions, size: number, index: ExportIn
 		const author = index.authors.get(login)!;
 		const name = author.displayName || [author.firstName, author.lastName].filter(Boolean).join(' ') || login;
 		const file = `authors/${authorId(login)}.yaml`;
-		const outcome = await staging.put(file, toYaml({ name, ...(author.description ? { bio: author.description } : {}) }));
+		const outcome = await staging.put(
+			file,
+			toYaml({ name, ...(author.description ? { bio: author.description } : {}) }),
+		);
 		if (outcome === 'written') report.authors.written.push(`${options.out}/${file}`);
 		if (!author.description) report.authors.withoutBio.push(`${options.out}/${file}`);
 	}
@@ -369,19 +420,25 @@ async function writeImport(options: ImportOptions, size: number, index: ExportIn
 		const term = [...index.categories.values()].find((category) => urlSegment(decodePercent(category.slug)) === slug);
 		const file = `sections/${slug}.yaml`;
 		const description = plainText(term?.description ?? '');
-		const outcome = await staging.put(file, toYaml({ name: plainText(term?.name || name), ...(description ? { description } : {}) }));
+		const outcome = await staging.put(
+			file,
+			toYaml({ name: plainText(term?.name || name), ...(description ? { description } : {}) }),
+		);
 		if (outcome === 'written') report.sections.written.push(`${options.out}/${file}`);
 	}
 	for (const term of index.tags.values()) {
 		const mismatch = tagArchiveMismatch(term);
 		if (mismatch) report.redirects.tagArchives.push(mismatch);
 	}
-	report.images.notFound = [...notFound].map(([url, posts]) => ({ url, posts })).sort((a, b) => (a.url < b.url ? -1 : 1));
+	report.images.notFound = [...notFound]
+		.map(([url, posts]) => ({ url, posts }))
+		.sort((a, b) => (a.url < b.url ? -1 : 1));
 	report.advice.push(
 		'Set `redirects: { wordpressArchives: true }` in newsroom({ … }) (astro.config.mjs) so the old /category/…, /tag/…, /author/… and /feed/ URLs redirect to the sections, tags, authors and feeds.',
 		'Build the site (npm run build): every old permalink recorded in `aliases:` gets a 301 in dist/_redirects and a fallback page.',
 	);
-	if (report.altTextToWrite.length > 0) report.advice.push('Write the alt texts listed above (a hero is shown once its `alt:` is filled in).');
+	if (report.altTextToWrite.length > 0)
+		report.advice.push('Write the alt texts listed above (a hero is shown once its `alt:` is filled in).');
 }
 
 /** Image URLs of a body: `src` of every `<img>`, and `[gallery]`/attachment images resolved later by the converter. */
@@ -396,7 +453,9 @@ function imageSources(html: string): string[] {
 
 function galleryIds(html: string, children: number[]): number[] {
 	if (!/\[gallery|wp:gallery/.test(html)) return [];
-	const ids = [...html.matchAll(/ids="([\d,\s]+)"/g)].flatMap((match) => match[1]!.split(',').map((id) => Number(id.trim())));
+	const ids = [...html.matchAll(/ids="([\d,\s]+)"/g)].flatMap((match) =>
+		match[1]!.split(',').map((id) => Number(id.trim())),
+	);
 	return ids.length > 0 ? ids : children;
 }
 

@@ -95,8 +95,10 @@ export function planPost(
 	};
 	const gmt = date(item.postDateGmt, 'UTC', 'wp:post_date_gmt');
 	// Drafts often have no GMT date (0000-00-00): their local date is read in the site's zone.
-	const pubDate = gmt ?? date(item.postDate, timeZone, 'wp:post_date') ?? date(item.modifiedGmt, 'UTC', 'wp:post_modified_gmt');
-	const modified = date(item.modifiedGmt, 'UTC', 'wp:post_modified_gmt') ?? date(item.modified, timeZone, 'wp:post_modified');
+	const pubDate =
+		gmt ?? date(item.postDate, timeZone, 'wp:post_date') ?? date(item.modifiedGmt, 'UTC', 'wp:post_modified_gmt');
+	const modified =
+		date(item.modifiedGmt, 'UTC', 'wp:post_modified_gmt') ?? date(item.modified, timeZone, 'wp:post_modified');
 	if (!pubDate && problems.length === 0) problems.push('has no date (<wp:post_date_gmt> and <wp:post_date> are empty)');
 	const login = findAuthor(item.creator, authors);
 	if (login === undefined)
@@ -111,7 +113,10 @@ export function planPost(
 		heldBack = 'password-protected in WordPress';
 	}
 	const month = toZonedIso(pubDate, timeZone).slice(0, 7).replace('-', '/');
-	const slug = urlSegment(decodePercent(item.slug)) || urlSegment(plainText(item.title)).slice(0, 80).replace(/-+$/, '') || `post-${item.id}`;
+	const slug =
+		urlSegment(decodePercent(item.slug)) ||
+		urlSegment(plainText(item.title)).slice(0, 80).replace(/-+$/, '') ||
+		`post-${item.id}`;
 	const articleId = `${month}/${slug}`;
 	const { alias, aliasProblem } = permalinkPath(item.link, blogUrl);
 	return {
@@ -148,7 +153,10 @@ export function permalinkPath(link: string, blogUrl: string): { alias: string | 
 		return { alias: undefined, aliasProblem: `"${link}" is not a URL` };
 	}
 	if (url.search || url.pathname === '/')
-		return { alias: undefined, aliasProblem: `"${link}" is a query-string permalink, which static hosts cannot redirect` };
+		return {
+			alias: undefined,
+			aliasProblem: `"${link}" is a query-string permalink, which static hosts cannot redirect`,
+		};
 	return { alias: decodePercent(url.pathname) };
 }
 
@@ -188,7 +196,9 @@ export function sectionId(slug: string): string {
 export function sectionAndTags(item: WxrItem): { section: { slug: string; name: string }; tags: string[] } {
 	const categories = item.categories.filter((category) => category.domain === 'category');
 	const first = categories[0];
-	const section = first ? { slug: sectionId(first.nicename), name: first.name || first.nicename } : { slug: 'uncategorized', name: 'Uncategorized' };
+	const section = first
+		? { slug: sectionId(first.nicename), name: first.name || first.nicename }
+		: { slug: 'uncategorized', name: 'Uncategorized' };
 	const names = [
 		...categories.slice(1).map((category) => category.name),
 		...item.categories.filter((category) => category.domain === 'post_tag').map((tag) => tag.name),

@@ -93,7 +93,8 @@ export class Staging {
 /** `path` below `folder`, refusing any path that would leave it. */
 function inside(folder: string, path: string): string {
 	const file = resolve(folder, path);
-	if (relative(folder, file).startsWith('..') || !file.startsWith(folder + sep)) throw new Error(`refusing to write outside ${folder}: ${path}`);
+	if (relative(folder, file).startsWith('..') || !file.startsWith(folder + sep))
+		throw new Error(`refusing to write outside ${folder}: ${path}`);
 	return file;
 }
 

@@ -24,7 +24,9 @@ export function createProgress(label: string, total: number, output: Output, { c
 			if (interactive) {
 				const width = Math.max(10, Math.min(40, (output.columns ?? 80) - label.length - 30));
 				const filled = Math.round((value / 100) * width);
-				output.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(value).padStart(3)}% ${items} items`);
+				output.write(
+					`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(value).padStart(3)}% ${items} items`,
+				);
 				return;
 			}
 			const step = Math.floor(value / 10);

@@ -72,7 +72,12 @@ export function emptyReport(file: string, out: string): ImportReport {
 }
 
 /** Adds one count for `name` (and the post) to a by-name tally. */
-export function tally(into: Record<string, { count: number; posts: number[] }>, name: string, count: number, post: number): void {
+export function tally(
+	into: Record<string, { count: number; posts: number[] }>,
+	name: string,
+	count: number,
+	post: number,
+): void {
 	const entry = (into[name] ??= { count: 0, posts: [] });
 	entry.count += count;
 	if (!entry.posts.includes(post)) entry.posts.push(post);
@@ -90,7 +95,12 @@ export function formatReport(report: ImportReport, reportFile: string | undefine
 		if (items.length > MAX_LISTED) lines.push(`  … and ${items.length - MAX_LISTED} more (see the JSON report)`);
 	};
 	const byType = Object.entries(report.items)
-		.map(([type, statuses]) => `${type}: ${Object.entries(statuses).map(([status, n]) => `${n} ${status}`).join(', ')}`)
+		.map(
+			([type, statuses]) =>
+				`${type}: ${Object.entries(statuses)
+					.map(([status, n]) => `${n} ${status}`)
+					.join(', ')}`,
+		)
 		.join('; ');
 	const { articles } = report;
 	lines.push(
@@ -102,24 +112,54 @@ export function formatReport(report: ImportReport, reportFile: string | undefine
 		`Redirects: ${report.redirects.aliases} old permalinks recorded as aliases`,
 	);
 	list('Updated from WordPress', articles.updated, (file) => file);
-	list('Kept as they are (they differ from the export; use --update for posts changed in WordPress)', articles.kept, (file) => file);
-	list('Held back as drafts', articles.heldBack, (post) => `post ${post.id} "${post.title}": ${post.reason} → ${post.file}`);
+	list(
+		'Kept as they are (they differ from the export; use --update for posts changed in WordPress)',
+		articles.kept,
+		(file) => file,
+	);
+	list(
+		'Held back as drafts',
+		articles.heldBack,
+		(post) => `post ${post.id} "${post.title}": ${post.reason} → ${post.file}`,
+	);
 	list('Alt text to write', report.altTextToWrite, (entry) =>
 		entry.where === 'hero'
 			? `${entry.file}: featured image ${entry.image} (the hero is commented out in the front matter until it has alt text)`
 			: `${entry.file}: image ${entry.image} (shown with empty alt text, as decorative)`,
 	);
 	list('Headlines to check', report.headlines, (entry) => `${entry.file}: ${entry.note} → "${entry.title}"`);
-	list('Kept as HTML or text (unknown blocks and shortcodes; the article HTML policy sanitizes them)', Object.entries(report.keptAsHtml), ([name, entry]) =>
-		`${name}: ${entry.count} in posts ${entry.posts.slice(0, 10).join(', ')}${entry.posts.length > 10 ? ', …' : ''}`,
+	list(
+		'Kept as HTML or text (unknown blocks and shortcodes; the article HTML policy sanitizes them)',
+		Object.entries(report.keptAsHtml),
+		([name, entry]) =>
+			`${name}: ${entry.count} in posts ${entry.posts.slice(0, 10).join(', ')}${entry.posts.length > 10 ? ', …' : ''}`,
 	);
-	list('Dropped (blocks WordPress renders on request, with no HTML to keep)', Object.entries(report.dropped), ([name, entry]) =>
-		`${name}: ${entry.count} in posts ${entry.posts.slice(0, 10).join(', ')}${entry.posts.length > 10 ? ', …' : ''}`,
+	list(
+		'Dropped (blocks WordPress renders on request, with no HTML to keep)',
+		Object.entries(report.dropped),
+		([name, entry]) =>
+			`${name}: ${entry.count} in posts ${entry.posts.slice(0, 10).join(', ')}${entry.posts.length > 10 ? ', …' : ''}`,
 	);
-	list('Images not found in the uploads (the articles use their old URLs)', report.images.notFound, (entry) => `${entry.url} (posts ${entry.posts.slice(0, 5).join(', ')})`);
-	list('Permalinks that cannot be redirected', report.redirects.notRedirectable, (entry) => `post ${entry.id} "${entry.title}": ${entry.reason}`);
-	list('Tag archives whose old URL differs from the new one (add these redirects yourself)', report.redirects.tagArchives, (entry) => `${entry.from} → ${entry.to}`);
-	list('Authors without a bio (WordPress exports none; add one to the YAML)', report.authors.withoutBio, (file) => file);
+	list(
+		'Images not found in the uploads (the articles use their old URLs)',
+		report.images.notFound,
+		(entry) => `${entry.url} (posts ${entry.posts.slice(0, 5).join(', ')})`,
+	);
+	list(
+		'Permalinks that cannot be redirected',
+		report.redirects.notRedirectable,
+		(entry) => `post ${entry.id} "${entry.title}": ${entry.reason}`,
+	);
+	list(
+		'Tag archives whose old URL differs from the new one (add these redirects yourself)',
+		report.redirects.tagArchives,
+		(entry) => `${entry.from} → ${entry.to}`,
+	);
+	list(
+		'Authors without a bio (WordPress exports none; add one to the YAML)',
+		report.authors.withoutBio,
+		(file) => file,
+	);
 	if (report.advice.length > 0) lines.push('', 'Next:', ...report.advice.map((line) => `  - ${line}`));
 	if (reportFile) lines.push('', `The full report is in ${reportFile}`);
 	return lines.join('\n');

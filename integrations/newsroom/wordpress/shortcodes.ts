@@ -33,7 +33,8 @@ export function escapeHtml(value: string): string {
 /** WordPress's shortcode attribute syntax: `key="v"`, `key='v'`, `key=v`, and bare positional values. */
 export function shortcodeAttributes(text: string): Record<string, string> {
 	const attributes: Record<string, string> = {};
-	const pattern = /([\w-]+)\s*=\s*"([^"]*)"|([\w-]+)\s*=\s*'([^']*)'|([\w-]+)\s*=\s*([^\s'"]+)|"([^"]*)"|'([^']*)'|(\S+)/g;
+	const pattern =
+		/([\w-]+)\s*=\s*"([^"]*)"|([\w-]+)\s*=\s*'([^']*)'|([\w-]+)\s*=\s*([^\s'"]+)|"([^"]*)"|'([^']*)'|(\S+)/g;
 	let position = 0;
 	for (const match of text.matchAll(pattern)) {
 		const [, k1, v1, k2, v2, k3, v3, p1, p2, p3] = match;
@@ -94,7 +95,8 @@ export function expandShortcodes(html: string, context: ShortcodeContext): strin
 		const close = closeIndex === -1 ? undefined : tokens[closeIndex];
 		const content = close ? html.slice(token.end, close.start) : '';
 		const end = close ? close.end : token.end;
-		const looksLikeShortcode = KNOWN.has(token.name) || close !== undefined || /[=]/.test(token.attributes) || token.selfClosing;
+		const looksLikeShortcode =
+			KNOWN.has(token.name) || close !== undefined || /[=]/.test(token.attributes) || token.selfClosing;
 		if (!looksLikeShortcode) continue;
 		out += html.slice(cursor, token.start);
 		if (KNOWN.has(token.name)) {
@@ -139,7 +141,9 @@ function render(name: string, attributes: Record<string, string>, content: strin
 		case 'video': {
 			const url =
 				attributes['src'] ??
-				['mp3', 'm4a', 'ogg', 'wav', 'mp4', 'm4v', 'webm', 'ogv', 'wmv', 'flv'].map((type) => attributes[type]).find(Boolean) ??
+				['mp3', 'm4a', 'ogg', 'wav', 'mp4', 'm4v', 'webm', 'ogv', 'wmv', 'flv']
+					.map((type) => attributes[type])
+					.find(Boolean) ??
 				content.trim();
 			return url ? `\n\n${mediaHtml(name, url)}\n\n` : '';
 		}

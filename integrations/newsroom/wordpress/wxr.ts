@@ -150,7 +150,9 @@ export async function readWxr(
 			fail(`the export is encoded as ${decl.encoding}; WordPress exports are UTF-8 (convert the file first)`);
 	});
 	parser.on('doctype', () =>
-		fail('the file has a DOCTYPE, which a WordPress export never has: entity declarations are refused (no external entities or entity expansion)'),
+		fail(
+			'the file has a DOCTYPE, which a WordPress export never has: entity declarations are refused (no external entities or entity expansion)',
+		),
 	);
 	let inChannel = false;
 	parser.on('opentag', (tag) => {
@@ -169,7 +171,8 @@ export async function readWxr(
 			recordLine = parser.line;
 		}
 		const attributes: Record<string, string> = {};
-		for (const attribute of Object.values((tag as SaxesTagNS).attributes)) attributes[attribute.local] = attribute.value;
+		for (const attribute of Object.values((tag as SaxesTagNS).attributes))
+			attributes[attribute.local] = attribute.value;
 		const element: WxrElement = { name, attributes, text: '', children: [] };
 		stack.at(-1)?.children.push(element);
 		stack.push(element);
