@@ -40,13 +40,13 @@ async function load(): Promise<RedirectsData> {
 			? wordpressArchiveRules({
 					base: urls.home,
 					feed: urls.feed,
-					sections: [...content.bySection.keys()].map((id) => ({
+					sections: [...content.bySection.keys()].sort().map((id) => ({
 						id,
 						url: urls.section(id),
 						feed: urls.sectionFeed(id),
 					})),
-					tags: [...content.byTag.keys()].map((slug) => ({ slug, url: urls.tag(slug) })),
-					authors: [...content.byAuthor.keys()].map((id) => ({ id, url: urls.author(id) })),
+					tags: [...content.byTag.keys()].sort().map((slug) => ({ slug, url: urls.tag(slug) })),
+					authors: [...content.byAuthor.keys()].sort().map((id) => ({ id, url: urls.author(id) })),
 				})
 			: [],
 	};

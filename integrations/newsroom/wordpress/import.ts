@@ -241,6 +241,7 @@ async function writeImport(
 	const blog = safeUrl(channel.baseBlogUrl);
 	const imageCache = new Map<string, { src: string; local: boolean; asset?: string; source?: string }>();
 	const notFound = new Map<string, number[]>();
+	const assets = new Set<string>();
 	const authorsUsed = new Set<string>();
 	const sectionsUsed = new Map<string, string>();
 
@@ -257,7 +258,9 @@ async function writeImport(
 			entry = upload
 				? { src: absolute, local: true, asset: `${ASSETS_FOLDER}/${upload}`, source: join(options.uploads!, upload) }
 				: { src: stripWordPressComSize(absolute), local: false };
-			if (entry.local) {
+			if (entry.local && !assets.has(entry.asset!)) {
+				// Several URLs (resized copies) may stand for one file: it is copied and counted once.
+				assets.add(entry.asset!);
 				const outcome = await staging.copy(entry.asset!, entry.source!);
 				if (outcome === 'written') report.images.copied++;
 				else report.images.unchanged++;

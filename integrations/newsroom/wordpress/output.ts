@@ -15,7 +15,8 @@ export type FileOutcome = 'written' | 'updated' | 'unchanged' | 'kept';
 export class Staging {
 	readonly out: string;
 	readonly folder: string;
-	private readonly staged: string[] = [];
+	/** Staged paths, and whether a file was there before (it is set aside during the move, and put back on failure). */
+	private readonly staged = new Map<string, { replaces: boolean; outcome: FileOutcome }>();
 
 	private constructor(out: string, folder: string) {
 		this.out = out;
@@ -39,6 +40,8 @@ export class Staging {
 	 * it differs (someone edited it, or `replace` is false), `updated` when `replace` allows replacing it.
 	 */
 	async put(path: string, contents: string | Buffer, { replace = false } = {}): Promise<FileOutcome> {
+		const already = this.staged.get(path);
+		if (already) return already.outcome;
 		const bytes = typeof contents === 'string' ? Buffer.from(contents) : contents;
 		const current = await this.existing(path);
 		if (current?.equals(bytes)) return 'unchanged';
@@ -46,27 +49,47 @@ export class Staging {
 		const file = this.stagedPath(path);
 		await mkdir(dirname(file), { recursive: true });
 		await writeFile(file, bytes);
-		this.staged.push(path);
-		return current ? 'updated' : 'written';
+		const outcome = current ? 'updated' : 'written';
+		this.staged.set(path, { replaces: Boolean(current), outcome });
+		return outcome;
 	}
 
 	/** Stages a copy of `source` for `path` unless a file is there already (images are never replaced). */
 	async copy(path: string, source: string): Promise<FileOutcome> {
+		const already = this.staged.get(path);
+		if (already) return already.outcome;
 		const current = await this.existing(path);
 		if (current) return current.equals(await readFile(source)) ? 'unchanged' : 'kept';
 		const file = this.stagedPath(path);
 		await mkdir(dirname(file), { recursive: true });
 		await copyFile(source, file);
-		this.staged.push(path);
+		this.staged.set(path, { replaces: false, outcome: 'written' });
 		return 'written';
 	}
 
-	/** Moves every staged file into the content folder, then removes the staging folder. */
+	/**
+	 * Moves every staged file into the content folder, then removes the staging folder. If a move fails, the files
+	 * already moved are taken back and replaced files restored, so the content folder is as it was.
+	 */
 	async commit(): Promise<void> {
-		for (const path of this.staged) {
-			const target = this.target(path);
-			await mkdir(dirname(target), { recursive: true });
-			await rename(this.stagedPath(path), target);
+		const done: { path: string; replaces: boolean }[] = [];
+		try {
+			for (const [path, { replaces }] of this.staged) {
+				const target = this.target(path);
+				await mkdir(dirname(target), { recursive: true });
+				if (replaces) {
+					await mkdir(dirname(this.backupPath(path)), { recursive: true });
+					await rename(target, this.backupPath(path));
+				}
+				await rename(this.stagedPath(path), target);
+				done.push({ path, replaces });
+			}
+		} catch (error) {
+			for (const { path, replaces } of done.reverse()) {
+				await rename(this.target(path), this.stagedPath(path)).catch(() => undefined);
+				if (replaces) await rename(this.backupPath(path), this.target(path)).catch(() => undefined);
+			}
+			throw error;
 		}
 		await this.discard();
 	}
@@ -78,7 +101,7 @@ export class Staging {
 
 	/** How many files are staged. */
 	get size(): number {
-		return this.staged.length;
+		return this.staged.size;
 	}
 
 	private target(path: string): string {
@@ -86,7 +109,11 @@ export class Staging {
 	}
 
 	private stagedPath(path: string): string {
-		return inside(this.folder, path);
+		return inside(join(this.folder, 'files'), path);
+	}
+
+	private backupPath(path: string): string {
+		return inside(join(this.folder, 'replaced'), path);
 	}
 }
 

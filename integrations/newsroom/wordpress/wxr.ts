@@ -126,7 +126,8 @@ export async function readWxr(
 	let recordLine = 0;
 	let failure: WxrError | undefined;
 	const fail = (message: string) => {
-		failure ??= new WxrError(`${message}${itemContext(stack[0], recordLine)}`, parser.line, parser.column);
+		const prefix = root === undefined && !message.startsWith('not ') ? 'not XML: ' : '';
+		failure ??= new WxrError(`${prefix}${message}${itemContext(stack[0], recordLine)}`, parser.line, parser.column);
 	};
 
 	const announceChannel = () => {
