@@ -49,9 +49,10 @@ const toMarkdown = unified()
 	.use(rehypeRemark, {
 		handlers: {
 			'newsroom-raw': (state, node: Element) => {
+				// A blank line would end the HTML block in Markdown and turn the rest into text: outside <pre> there is
+				// none left (whitespace is collapsed), inside one a character reference keeps the empty line.
 				const html = toHtml(node.children as ElementContent[])
-					// A blank line would end the HTML block in Markdown and turn the rest into text.
-					.replace(/\n[^\S\n]*(?=\n)/g, '')
+					.replace(/\n[^\S\n]*\n/g, '\n&#10;')
 					.trim();
 				const result: Html = { type: 'html', value: `<div class="wp-html">${html}</div>` };
 				state.patch(node, result);
