@@ -5,6 +5,9 @@ import { XMLParser } from 'fast-xml-parser';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importWordPress } from '../../integrations/newsroom/wordpress/import.ts';
+import { auditContext } from '../../scripts/audit/context.ts';
+import { headersGate } from '../../scripts/audit/headers/headers-gate.ts';
+import { linksGate } from '../../scripts/audit/links/links-gate.ts';
 import type { ImportReport } from '../../integrations/newsroom/wordpress/report.ts';
 import { buildSite } from '../helpers/build-site.ts';
 import { startPagesServer } from '../helpers/pages-server.ts';
@@ -132,6 +135,15 @@ describe('a site imported from a WordPress export', () => {
 		);
 		expect(document.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
 		expect(document.querySelector('main a')?.getAttribute('href')).toBe(target);
+	});
+
+	it('gives a folder of only fallback pages no cache rule (the CDN redirects it), and passes the links and headers gates', async () => {
+		const headers = await readFile(join(dist, '_headers'), 'utf8');
+		expect(headers).not.toContain('/2024/');
+		expect(headers).toContain('/articles/*');
+		const context = await auditContext(dist);
+		expect((await headersGate(context)).findings).toEqual([]);
+		expect((await linksGate(context)).findings).toEqual([]);
 	});
 
 	it('leaves the old paths out of the sitemaps and feeds', async () => {

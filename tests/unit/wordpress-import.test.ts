@@ -310,7 +310,7 @@ describe('the newsroom command', () => {
 			reportFile,
 		);
 		expect(code).toBe(0);
-		expect(stderr).toContain('Writing articles: 100% (14 items)\n');
+		expect(stderr).toContain('Converting and writing: 100% (6 items)\n');
 		expect(stderr).not.toContain('\r');
 		expect(stdout).toContain('Articles: 3 published, 2 drafts, 1 embargoed (future)');
 		expect(stdout).toContain('Images: 0 copied, 0 already there, 6 not found in the uploads (kept as URLs)');

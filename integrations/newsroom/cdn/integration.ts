@@ -5,7 +5,7 @@ import type { AstroIntegration, IntegrationResolvedRoute } from 'astro';
 import { AstroError } from 'astro/errors';
 import { injectRoutes, removeArtefact } from '../core/wiring.ts';
 import { formatHeaders, headerRules } from './headers.ts';
-import { CLOUDFLARE_STATIC_REDIRECTS, formatRedirects, type RedirectsData } from './redirects.ts';
+import { CLOUDFLARE_STATIC_REDIRECTS, formatRedirects, redirectOnlyFolders, type RedirectsData } from './redirects.ts';
 
 /** The files this integration writes into the build folder. */
 export const CDN_FILES = ['_headers', '_redirects'] as const;
@@ -52,13 +52,20 @@ export function cdnIntegration(): AstroIntegration {
 						'public/_headers exists, so newsroom does not write cache rules: see docs/deploying.md on caching',
 					);
 			},
-			'astro:build:done': async ({ dir, logger }) => {
-				await writeRedirects(dir, logger);
+			'astro:build:done': async ({ dir, logger, pages }) => {
+				const aliases = await writeRedirects(dir, logger);
 				if (ownFile) return;
-				const entries = (await readdir(dir, { withFileTypes: true })).map((entry) => ({
-					name: entry.name,
-					folder: entry.isDirectory(),
-				}));
+				// A top-level folder holding only fallback pages at old paths (WordPress's /2019/… or /%postname%/) gets no
+				// rule: the CDN answers those paths with the redirect, and each would cost one of Cloudflare's 100 rules.
+				const prefix = base.endsWith('/') ? base : `${base}/`;
+				const onlyRedirected = redirectOnlyFolders(
+					aliases,
+					pages.map((page) => `${prefix}${page.pathname.replace(/^\//, '')}`),
+					prefix,
+				);
+				const entries = (await readdir(dir, { withFileTypes: true }))
+					.filter((entry) => !(entry.isDirectory() && onlyRedirected.has(entry.name)))
+					.map((entry) => ({ name: entry.name, folder: entry.isDirectory() }));
 				const rules = headerRules({ entries, base, assetsDir });
 				// Cloudflare Pages reads at most 100 rules; each top-level file of public/ costs one.
 				if (rules.length > 100)
@@ -71,14 +78,18 @@ export function cdnIntegration(): AstroIntegration {
 		},
 	};
 
-	async function writeRedirects(dir: URL, logger: { info(message: string): void; warn(message: string): void }) {
+	/** Writes `_redirects`; returns the old paths (with the base) that redirect. */
+	async function writeRedirects(
+		dir: URL,
+		logger: { info(message: string): void; warn(message: string): void },
+	): Promise<string[]> {
 		const file = new URL(REDIRECTS_DATA, dir);
 		let data: RedirectsData;
 		try {
 			data = JSON.parse(await readFile(file, 'utf8')) as RedirectsData;
 		} catch (error) {
 			logger.warn(`_redirects not written: could not read ${REDIRECTS_DATA} (${String(error)})`);
-			return;
+			return [];
 		}
 		await removeArtefact(file, dir);
 		const clashes: string[] = [];
@@ -103,7 +114,7 @@ export function cdnIntegration(): AstroIntegration {
 			);
 		const own = ownRedirects ? await readFile(new URL('_redirects', dir), 'utf8').catch(() => '') : '';
 		const rules = [...data.aliases, ...data.archives];
-		if (rules.length === 0 && !own) return;
+		if (rules.length === 0 && !own) return [];
 		const ownCount = own.split('\n').filter((line) => line.trim() && !line.trim().startsWith('#')).length;
 		if (rules.length + ownCount > CLOUDFLARE_STATIC_REDIRECTS)
 			logger.warn(
@@ -114,6 +125,7 @@ export function cdnIntegration(): AstroIntegration {
 		logger.info(
 			`wrote ${rules.length} redirects (${data.aliases.length} aliases) to ${fileURLToPath(new URL('_redirects', dir))}`,
 		);
+		return data.aliases.map((alias) => alias.from);
 	}
 }
 

@@ -116,3 +116,15 @@ export function formatRedirects(rules: readonly RedirectRule[], own = ''): strin
 export function encodePath(path: string): string {
 	return encodeURI(path).replace(/%25([0-9A-Fa-f]{2})/g, '%$1');
 }
+
+/**
+ * The top-level folders of the build (names, decoded) that hold nothing but fallback pages at old paths: the first
+ * segment of an alias that no other page of the build shares. `pages` are the built pages' paths (with the base).
+ */
+export function redirectOnlyFolders(aliases: readonly string[], pages: readonly string[], base: string): Set<string> {
+	const first = (path: string) => path.slice(base.length).split('/')[0] ?? '';
+	const aliasKeys = new Set(aliases.map(pathKey));
+	const folders = new Set(aliases.map(first).filter(Boolean));
+	for (const page of pages) if (!aliasKeys.has(pathKey(page))) folders.delete(first(page));
+	return folders;
+}

@@ -65,7 +65,9 @@ export function articlesLoader({ base, buildTime, timeZone }: ArticlesLoaderOpti
 			for (const [field, text] of frontmatterDates(data)) {
 				const note = noteFor(text, timeZone);
 				if (note && context) {
-					context.logger.warn(`${relative(fileURLToPath(context.config.root), entry.filePath!)}: **${field}**: ${note}`);
+					context.logger.warn(
+						`${relative(fileURLToPath(context.config.root), entry.filePath!)}: **${field}**: ${note}`,
+					);
 				}
 			}
 			return data;

@@ -1,8 +1,10 @@
+import { once } from 'node:events';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { toZonedIso } from '../core/dates.ts';
 import { urlSegment } from '../core/urls.ts';
-import { convertBody } from './body.ts';
 import { ASSETS_FOLDER, findUpload, relativeFrom } from './images.ts';
 import {
 	authorId,
@@ -20,6 +22,7 @@ import {
 	type PostPlan,
 } from './mapping.ts';
 import { importMarker, markdownFile, readImportMarker, Staging, toYaml } from './output.ts';
+import { createPool, safeUrl, stripQuery, type ConversionResult } from './parallel.ts';
 import { createProgress } from './progress.ts';
 import { emptyReport, tally, type ImportReport } from './report.ts';
 import { readWxr, WxrError, type WxrAuthor, type WxrChannel, type WxrItem, type WxrTerm } from './wxr.ts';
@@ -48,6 +51,8 @@ export interface ImportOptions {
 	progress?: { write(text: string): unknown; isTTY?: boolean; columns?: number };
 	/** Plain progress lines instead of a bar. */
 	ci?: boolean;
+	/** Worker threads converting bodies (default: one per core, at most 8; 0 converts on the main thread). */
+	workers?: number;
 }
 
 /** Bad input: every problem found, one per line, each naming the item (post id, title) and its line. */
@@ -93,18 +98,20 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
 	if (options.uploads && !(await stat(options.uploads).catch(() => undefined))?.isDirectory())
 		throw new ImportError(options.file, [`--uploads ${options.uploads}: not a folder`]);
 	const report = emptyReport(options.file, options.out);
-	const index = await indexExport(options, size, report);
-	if (index.problems.length > 0) {
-		throw new ImportError(
-			options.file,
-			index.problems.map(
-				(problem) => `line ${problem.line}: post ${problem.id} "${problem.title}": ${problem.message}`,
-			),
-		);
-	}
 	const staging = await Staging.create(options.out);
 	try {
-		await writeImport(options, size, index, staging, report);
+		// The first pass keeps the posts to convert in a file of the staging folder: the export is parsed once.
+		const spill = join(staging.folder, 'items.jsonl');
+		const index = await indexExport(options, size, report, spill);
+		if (index.problems.length > 0) {
+			throw new ImportError(
+				options.file,
+				index.problems.map(
+					(problem) => `line ${problem.line}: post ${problem.id} "${problem.title}": ${problem.message}`,
+				),
+			);
+		}
+		await writeImport(options, index, staging, report, spill);
 		await staging.commit();
 	} catch (error) {
 		await staging.discard();
@@ -143,7 +150,16 @@ async function read(
 	}
 }
 
-async function indexExport(options: ImportOptions, size: number, report: ImportReport): Promise<ExportIndex> {
+async function indexExport(
+	options: ImportOptions,
+	size: number,
+	report: ImportReport,
+	spillFile: string,
+): Promise<ExportIndex> {
+	const spill = createWriteStream(spillFile);
+	const keep = async (item: WxrItem) => {
+		if (!spill.write(`${JSON.stringify({ ...item, meta: [...item.meta] })}\n`)) await once(spill, 'drain');
+	};
 	const index: ExportIndex = {
 		channel: undefined,
 		authors: new Map(),
@@ -160,7 +176,7 @@ async function indexExport(options: ImportOptions, size: number, report: ImportR
 	};
 	const byFile = new Map<string, WxrItem>();
 	const pageFiles = new Map<string, number>();
-	await read(options, size, 'Reading the export', (record) => {
+	await read(options, size, 'Reading the export', (record): Promise<void> | undefined => {
 		if (record.kind === 'channel') index.channel = record.channel;
 		else if (record.kind === 'author') index.authors.set(record.author.login, record.author);
 		else if (record.kind === 'term')
@@ -197,6 +213,7 @@ async function indexExport(options: ImportOptions, size: number, report: ImportR
 					index.problems.push({ ...itemName(item), message: `its file ${file} is also page ${other}'s` });
 				pageFiles.set(file, item.id);
 				index.pages.set(item.id, file);
+				return keep(item);
 			} else if (isImported(item)) {
 				const plan = planPost(item, {
 					timeZone: options.timeZone,
@@ -215,25 +232,25 @@ async function indexExport(options: ImportOptions, size: number, report: ImportR
 					});
 					return;
 				}
-				byFile.set(plan.file, item);
+				byFile.set(plan.file, { id: item.id, title: item.title, line: item.line } as WxrItem);
 				index.plans.set(item.id, plan);
 				if (plan.alias) index.permalinks.set(plan.alias, plan.articleId);
+				return keep(item);
 			}
 		}
+		return undefined;
 	});
+	spill.end();
+	await once(spill, 'finish');
 	return index;
-}
-
-function stripQuery(url: string): string {
-	return url.replace(/[?#].*$/, '');
 }
 
 async function writeImport(
 	options: ImportOptions,
-	size: number,
 	index: ExportIndex,
 	staging: Staging,
 	report: ImportReport,
+	spill: string,
 ): Promise<void> {
 	const channel = index.channel!;
 	report.export.wxrVersion = channel.version;
@@ -276,17 +293,55 @@ async function writeImport(
 		return relativeFrom(articleFile, entry.asset!);
 	};
 
-	await read(options, size, 'Writing articles', async (record) => {
-		if (record.kind !== 'item') return;
-		const item = record.item;
+	const pool = createPool(
+		{
+			blogUrl: channel.baseBlogUrl,
+			attachments: [...index.attachments].map(([id, { url, alt, caption }]) => [id, { url, alt, caption }]),
+			attachmentsByUrl: [...index.attachmentsByUrl],
+			children: [...index.children],
+			reusable: [...index.reusable],
+			permalinks: [...index.permalinks],
+			postIds: [...index.plans].map(([id, plan]) => [id, plan.articleId]),
+		},
+		options.workers,
+	);
+	const total = index.plans.size + index.pages.size;
+	const progress = options.progress
+		? createProgress('Converting and writing', total, options.progress, { ci: options.ci ?? false })
+		: undefined;
+	// Bodies convert on worker threads while this thread places images and writes files; at most WINDOW are in
+	// flight, and they are finished in export order so the report is the same on every run.
+	const WINDOW = 64;
+	const queue: { item: WxrItem; converted: Promise<{ body: ConversionResult }> }[] = [];
+	let done = 0;
+	const finish = async () => {
+		const { item, converted } = queue.shift()!;
+		const { body } = await converted;
 		const plan = index.plans.get(item.id);
-		if (plan && item.type === 'post') await writeArticle(item, plan);
-		else if (item.type === 'page' && index.pages.has(item.id)) await writePage(item, index.pages.get(item.id)!);
-	});
+		if (plan) await writeArticle(item, plan, body);
+		else await writePage(item, index.pages.get(item.id)!, body);
+		progress?.update(++done, done);
+	};
+	try {
+		const lines = createInterface({ input: createReadStream(spill, 'utf8'), crlfDelay: Infinity });
+		for await (const line of lines) {
+			if (!line) continue;
+			const raw = JSON.parse(line) as WxrItem & { meta: [string, string][] };
+			const item: WxrItem = { ...raw, meta: new Map(raw.meta) };
+			const file = index.plans.get(item.id)?.file ?? index.pages.get(item.id)!;
+			queue.push({ item, converted: convert(item, file) });
+			if (queue.length >= WINDOW) await finish();
+		}
+		while (queue.length > 0) await finish();
+	} finally {
+		await Promise.allSettled(queue.map((entry) => entry.converted));
+		await pool.close();
+	}
+	progress?.done(done);
 
 	async function convert(item: WxrItem, file: string) {
-		// Bodies are converted synchronously: their images (and those of galleries, named by attachment id) are
-		// placed first, so the conversion knows each image's path in the article.
+		// Images (and those of galleries, named by attachment id) are placed first, so the conversion knows each
+		// image's path in the article.
 		const sources = [
 			...imageSources(item.content),
 			...galleryIds(item.content, index.children.get(item.id) ?? []).flatMap(
@@ -295,32 +350,15 @@ async function writeImport(
 		];
 		const placed = new Map<string, string>();
 		for (const src of sources) if (!placed.has(src)) placed.set(src, await placeImage(src, file, item.id));
-		const missingAlt: string[] = [];
-		const body = convertBody(item.content, {
-			attachment: (id) => {
-				const attachment = index.attachments.get(id);
-				return attachment ? { url: attachment.url, alt: attachment.alt, caption: attachment.caption } : undefined;
-			},
-			children: () => index.children.get(item.id) ?? [],
-			reusable: (id) => index.reusable.get(id),
-			image: ({ src, alt, attachmentId }) => {
-				const id = attachmentId ?? index.attachmentsByUrl.get(stripQuery(src));
-				const text = alt?.trim() || (id !== undefined ? index.attachments.get(id)?.alt : undefined) || '';
-				const where = placed.get(src) ?? src;
-				if (!text) missingAlt.push(where);
-				return { src: where, alt: text };
-			},
-			link: (href) => rewriteLink(href, blog, index),
-		});
-		return { body, missingAlt };
+		return { body: await pool.convert({ postId: item.id, html: item.content, placed: [...placed] }) };
 	}
 
-	async function writeArticle(item: WxrItem, plan: PostPlan) {
-		const { body, missingAlt } = await convert(item, plan.file);
+	async function writeArticle(item: WxrItem, plan: PostPlan, body: ConversionResult) {
+		const { missingAlt } = body;
 		const { section, tags } = sectionAndTags(item);
 		authorsUsed.add(plan.authorLogin);
 		sectionsUsed.set(section.slug, section.name);
-		const { title, note } = headline(item, plainText(body.markdown.replace(/[#>*_`[\]()!-]/g, ' ')));
+		const { title, note } = headline(item, () => plainText(body.markdown.replace(/[#>*_`[\]()!-]/g, ' ')));
 		const ref = { id: item.id, title, file: `${options.out}/${plan.file}` };
 		if (note)
 			report.headlines.push({
@@ -393,8 +431,7 @@ async function writeImport(
 		else report.articles.kept.push(`${options.out}/${plan.file}`);
 	}
 
-	async function writePage(item: WxrItem, file: string) {
-		const { body } = await convert(item, file);
+	async function writePage(item: WxrItem, file: string, body: ConversionResult) {
 		const title = plainText(item.title) || `Page ${item.id}`;
 		const alias = permalinkPath(item.link, channel.baseBlogUrl).alias;
 		const data = { title, ...(alias ? { permalink: alias } : {}) };
@@ -469,28 +506,4 @@ function decodeEntities(value: string): string {
 /** WordPress.com serves resized copies with `?w=604`: the article keeps the original URL. */
 function stripWordPressComSize(url: string): string {
 	return /\.files\.wordpress\.com\//.test(url) ? stripQuery(url) : url;
-}
-
-function safeUrl(url: string): URL | undefined {
-	try {
-		return new URL(url);
-	} catch {
-		return undefined;
-	}
-}
-
-/** A link to another post of the export (by permalink or `?p=<id>`) becomes the article's URL; others stay. */
-function rewriteLink(href: string, blog: URL | undefined, index: ExportIndex): string {
-	if (!blog || href.startsWith('#') || /^(mailto|tel|javascript|data):/i.test(href)) return href;
-	let url: URL;
-	try {
-		url = new URL(href, blog);
-	} catch {
-		return href;
-	}
-	const sameSite = url.hostname.replace(/^www\./, '') === blog.hostname.replace(/^www\./, '');
-	if (!sameSite) return href;
-	const byId = url.searchParams.get('p');
-	const id = byId ? index.plans.get(Number(byId))?.articleId : index.permalinks.get(decodePercent(url.pathname));
-	return id ? `/articles/${id}/${url.hash}` : href;
 }

@@ -235,10 +235,11 @@ export const TITLE_LIMIT = 200;
  * The headline: the title as text. A post without a title gets its opening sentence (never text from nowhere),
  * one over 200 characters is cut at a word; both are listed in the report for an editor to check.
  */
-export function headline(item: WxrItem, bodyText: string): { title: string; note?: 'no title' | 'shortened' } {
+export function headline(item: WxrItem, bodyText: () => string): { title: string; note?: 'no title' | 'shortened' } {
 	const title = plainText(item.title);
 	if (!title) {
-		const sentence = /^.*?[.!?](?=\s|$)/.exec(bodyText)?.[0] ?? bodyText;
+		const text = bodyText();
+		const sentence = /^.*?[.!?](?=\s|$)/.exec(text)?.[0] ?? text;
 		return { title: shorten(sentence, 120) || `Post ${item.id}`, note: 'no title' };
 	}
 	if (title.length <= TITLE_LIMIT) return { title };

@@ -1,5 +1,5 @@
 import { copyFile, mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import yaml from 'js-yaml';
 
 /**
@@ -17,6 +17,8 @@ export class Staging {
 	readonly folder: string;
 	/** Staged paths, and whether a file was there before (it is set aside during the move, and put back on failure). */
 	private readonly staged = new Map<string, { replaces: boolean; outcome: FileOutcome }>();
+	private readonly listings = new Map<string, Promise<Set<string>>>();
+	private readonly folders = new Set<string>();
 
 	private constructor(out: string, folder: string) {
 		this.out = out;
@@ -32,6 +34,17 @@ export class Staging {
 
 	/** The current contents of a file of the content folder, or `undefined`. */
 	async existing(path: string): Promise<Buffer | undefined> {
+		// One listing per folder instead of a failed open per new file (most files of a first import are new).
+		const folder = dirname(this.target(path));
+		let names = this.listings.get(folder);
+		if (!names) {
+			names = readdir(folder).then(
+				(entries) => new Set(entries),
+				() => new Set<string>(),
+			);
+			this.listings.set(folder, names);
+		}
+		if (!(await names).has(basename(path))) return undefined;
 		return readFile(this.target(path)).catch(() => undefined);
 	}
 
@@ -47,7 +60,7 @@ export class Staging {
 		if (current?.equals(bytes)) return 'unchanged';
 		if (current && !replace) return 'kept';
 		const file = this.stagedPath(path);
-		await mkdir(dirname(file), { recursive: true });
+		await this.folderFor(file);
 		await writeFile(file, bytes);
 		const outcome = current ? 'updated' : 'written';
 		this.staged.set(path, { replaces: Boolean(current), outcome });
@@ -61,7 +74,7 @@ export class Staging {
 		const current = await this.existing(path);
 		if (current) return current.equals(await readFile(source)) ? 'unchanged' : 'kept';
 		const file = this.stagedPath(path);
-		await mkdir(dirname(file), { recursive: true });
+		await this.folderFor(file);
 		await copyFile(source, file);
 		this.staged.set(path, { replaces: false, outcome: 'written' });
 		return 'written';
@@ -76,7 +89,7 @@ export class Staging {
 		try {
 			for (const [path, { replaces }] of this.staged) {
 				const target = this.target(path);
-				await mkdir(dirname(target), { recursive: true });
+				await this.folderFor(target);
 				if (replaces) {
 					await mkdir(dirname(this.backupPath(path)), { recursive: true });
 					await rename(target, this.backupPath(path));
@@ -102,6 +115,14 @@ export class Staging {
 	/** How many files are staged. */
 	get size(): number {
 		return this.staged.size;
+	}
+
+	/** Creates the folder of `file` once. */
+	private async folderFor(file: string): Promise<void> {
+		const folder = dirname(file);
+		if (this.folders.has(folder)) return;
+		await mkdir(folder, { recursive: true });
+		this.folders.add(folder);
 	}
 
 	private target(path: string): string {

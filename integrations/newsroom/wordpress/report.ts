@@ -80,7 +80,8 @@ export function tally(
 ): void {
 	const entry = (into[name] ??= { count: 0, posts: [] });
 	entry.count += count;
-	if (!entry.posts.includes(post)) entry.posts.push(post);
+	// Posts are tallied in export order, so a post already listed is the last one (no scan of a long list).
+	if (entry.posts.at(-1) !== post) entry.posts.push(post);
 }
 
 const MAX_LISTED = 20;

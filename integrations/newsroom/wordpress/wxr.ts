@@ -126,8 +126,7 @@ export async function readWxr(
 	let recordLine = 0;
 	let failure: WxrError | undefined;
 	const fail = (message: string) => {
-		const prefix = root === undefined && !message.startsWith('not ') ? 'not XML: ' : '';
-		failure ??= new WxrError(`${prefix}${message}${itemContext(stack[0], recordLine)}`, parser.line, parser.column);
+		failure ??= new WxrError(`${message}${itemContext(stack[0], recordLine)}`, parser.line, parser.column);
 	};
 
 	const announceChannel = () => {
@@ -195,7 +194,9 @@ export async function readWxr(
 			channelText[element.name] ??= element.text;
 		}
 	});
-	parser.on('error', (error) => fail(cleanSaxesMessage(error.message)));
+	// Before the root element, a syntax error means the file is not XML at all.
+	const syntax = (message: string) => fail(`${root === undefined ? 'not XML: ' : ''}${cleanSaxesMessage(message)}`);
+	parser.on('error', (error) => syntax(error.message));
 
 	let bytes = 0;
 	const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 256 * 1024 });
@@ -205,7 +206,7 @@ export async function readWxr(
 			try {
 				parser.write(chunk);
 			} catch (error) {
-				fail(cleanSaxesMessage((error as Error).message));
+				syntax((error as Error).message);
 			}
 			if (failure) throw failure;
 			for (const record of pending.splice(0)) await onRecord(record);
