@@ -309,17 +309,20 @@ async function writeImport(
 	const progress = options.progress
 		? createProgress('Converting and writing', total, options.progress, { ci: options.ci ?? false })
 		: undefined;
-	// Bodies convert on worker threads while this thread places images and writes files; at most WINDOW are in
-	// flight, and they are finished in export order so the report is the same on every run.
-	const WINDOW = 64;
-	const queue: { item: WxrItem; converted: Promise<{ body: ConversionResult }> }[] = [];
+	// Bodies convert on worker threads while this thread reads the next ones and writes files. Conversions are
+	// awaited in export order (so the report is the same on every run), at most WINDOW in flight; files are written
+	// one after another behind them, without holding up the next conversions.
+	const WINDOW = 128;
+	const inFlight: Promise<unknown>[] = [];
+	let writing: Promise<void> = Promise.resolve();
+	let waiting = 0;
 	let done = 0;
-	const finish = async () => {
-		const { item, converted } = queue.shift()!;
-		const { body } = await converted;
+	const write = async (item: WxrItem, converted: Promise<ConversionResult>) => {
+		const body = await converted;
 		const plan = index.plans.get(item.id);
 		if (plan) await writeArticle(item, plan, body);
 		else await writePage(item, index.pages.get(item.id)!, body);
+		waiting--;
 		progress?.update(++done, done);
 	};
 	try {
@@ -329,17 +332,24 @@ async function writeImport(
 			const raw = JSON.parse(line) as WxrItem & { meta: [string, string][] };
 			const item: WxrItem = { ...raw, meta: new Map(raw.meta) };
 			const file = index.plans.get(item.id)?.file ?? index.pages.get(item.id)!;
-			queue.push({ item, converted: convert(item, file) });
-			if (queue.length >= WINDOW) await finish();
+			const converted = convert(item, file);
+			converted.catch(() => undefined);
+			inFlight.push(converted);
+			waiting++;
+			writing = writing.then(() => write(item, converted));
+			if (inFlight.length >= WINDOW) await inFlight.shift();
+			// Finished conversions waiting for their write are bounded too.
+			if (waiting >= 2 * WINDOW) await writing;
 		}
-		while (queue.length > 0) await finish();
+		await writing;
 	} finally {
-		await Promise.allSettled(queue.map((entry) => entry.converted));
+		await Promise.allSettled(inFlight);
+		await writing.catch(() => undefined);
 		await pool.close();
 	}
 	progress?.done(done);
 
-	async function convert(item: WxrItem, file: string) {
+	async function convert(item: WxrItem, file: string): Promise<ConversionResult> {
 		// Images (and those of galleries, named by attachment id) are placed first, so the conversion knows each
 		// image's path in the article.
 		const sources = [
@@ -350,7 +360,7 @@ async function writeImport(
 		];
 		const placed = new Map<string, string>();
 		for (const src of sources) if (!placed.has(src)) placed.set(src, await placeImage(src, file, item.id));
-		return { body: await pool.convert({ postId: item.id, html: item.content, placed: [...placed] }) };
+		return pool.convert({ postId: item.id, html: item.content, placed: [...placed] });
 	}
 
 	async function writeArticle(item: WxrItem, plan: PostPlan, body: ConversionResult) {

@@ -72,7 +72,8 @@ const ZERO_DATE = /^0000-00-00/;
 /** A WordPress date ("2013-01-05 18:00:20"), GMT or in the site's zone; `undefined` for WordPress's zero date. */
 export function wordpressDate(text: string, timeZone: string): Date | undefined {
 	if (!text || ZERO_DATE.test(text)) return undefined;
-	return parseZonedDate(text.replace(' ', 'T'), timeZone);
+	// A GMT date is read with its offset: no time-zone rules to look up.
+	return parseZonedDate(timeZone === 'UTC' ? `${text.replace(' ', 'T')}Z` : text.replace(' ', 'T'), timeZone);
 }
 
 /**

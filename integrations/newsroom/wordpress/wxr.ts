@@ -98,11 +98,17 @@ const NAMESPACES: [RegExp, string][] = [
 	[/^https?:\/\/purl\.org\/dc\/elements\/1\.1\/?$/, 'dc'],
 ];
 
+const prefixes = new Map<string, string>();
+
 /** An element's name with the conventional WXR prefix for its namespace ("wp:post_id"), whatever prefix the file used. */
 function qualifiedName(tag: SaxesTagNS): string {
 	if (!tag.uri) return tag.local;
-	const prefix = NAMESPACES.find(([pattern]) => pattern.test(tag.uri))?.[1];
-	return prefix ? `${prefix}:${tag.local}` : `{${tag.uri}}${tag.local}`;
+	let prefix = prefixes.get(tag.uri);
+	if (prefix === undefined) {
+		prefix = NAMESPACES.find(([pattern]) => pattern.test(tag.uri))?.[1] ?? `{${tag.uri}}`;
+		prefixes.set(tag.uri, prefix);
+	}
+	return prefix.startsWith('{') ? `${prefix}${tag.local}` : `${prefix}:${tag.local}`;
 }
 
 /** Records collected at channel level; everything else there (title, link…) is read as channel text. */
@@ -191,7 +197,7 @@ export async function readWxr(
 			if (record) pending.push(record);
 		} else {
 			// Channel fields: <title>, <link>, <wp:wxr_version>, <wp:base_site_url>…
-			channelText[element.name] ??= element.text;
+			channelText[element.name] ??= own(element.text);
 		}
 	});
 	// Before the root element, a syntax error means the file is not XML at all.
@@ -241,7 +247,17 @@ function cleanSaxesMessage(message: string): string {
 	return message.replace(/^(?:[^:]*:)?\d+:\d+:\s*/, '');
 }
 
-const text = (element: WxrElement, name: string) => element.children.find((child) => child.name === name)?.text ?? '';
+/**
+ * A copy of a string that does not share memory with the chunk of the file it was read from. The parser hands out
+ * slices of each 256 KB chunk, and V8 keeps a whole chunk alive while any slice of it is: a post id or slug kept for
+ * the second step would otherwise keep the export itself in memory.
+ */
+function own(value: string): string {
+	return value.length === 0 ? '' : ` ${value}`.slice(1);
+}
+
+const text = (element: WxrElement, name: string) =>
+	own(element.children.find((child) => child.name === name)?.text ?? '');
 
 function toRecord(element: WxrElement, line: number): WxrRecord | undefined {
 	switch (element.name) {
@@ -307,9 +323,9 @@ function toItem(element: WxrElement, line: number): WxrItem {
 		else if (child.name === 'wp:comment') comments++;
 		else if (child.name === 'category')
 			categories.push({
-				domain: child.attributes['domain'] ?? '',
-				nicename: child.attributes['nicename'] ?? '',
-				name: child.text.trim(),
+				domain: own(child.attributes['domain'] ?? ''),
+				nicename: own(child.attributes['nicename'] ?? ''),
+				name: own(child.text.trim()),
 			});
 	}
 	const number = (name: string) => Number.parseInt(text(element, name).trim(), 10) || 0;
