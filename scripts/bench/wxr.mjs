@@ -1,10 +1,11 @@
-// A deterministic synthetic WordPress export for the import benchmark: N posts (~600 words each, about 4 KB of
+// A deterministic synthetic WordPress export (seeded with generate.mjs's PRNG) for the import benchmark: N posts (~600 words each, about 4 KB of
 // HTML) spread over twenty years, half written in the classic editor (no <p>, [caption] shortcodes, links between
 // posts) and half in the block editor (paragraph, heading, list, quote, image, embed and an unknown block), with
 // 30 authors, 40 categories, 600 tags and a featured image on one post in five. Streamed to disk, so a 200 MB file
 // never sits in memory. The same N and seed always give the same bytes.
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { random } from './generate.mjs';
 
 const WORDS = `the of and to in a is that for on with as was by at from it an be this are which or has have
 not were but had its new said they their been also more after who one two will about over government people year
@@ -12,16 +13,6 @@ city region minister trade market report police court election policy economy of
 energy climate health school water price company workers plan support local national state public security
 statement leaders growth investment rail port farmers island coast village province council deal`.split(/\s+/);
 
-function random(seed) {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 const pick = (rand, list) => list[Math.floor(rand() * list.length)];
 const words = (rand, n) => Array.from({ length: n }, () => pick(rand, WORDS)).join(' ');

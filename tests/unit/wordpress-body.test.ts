@@ -159,3 +159,26 @@ describe('Gutenberg blocks', () => {
 		expect(result.kept).toEqual(new Map([['core/html', 1]]));
 	});
 });
+
+describe('what the article page needs from kept and linked images', () => {
+	it('a cover block is its image, then its content (not a CSS background without alt text)', () => {
+		const html =
+			'<!-- wp:cover {"url":"https://old.example/wp-content/uploads/2024/01/boat.jpg","id":7} --><div class="wp-block-cover"><span class="wp-block-cover__background has-background-dim"></span><div role="img" class="wp-block-cover__image-background wp-image-7" style="background-image:url(https://old.example/wp-content/uploads/2024/01/boat.jpg)"></div><div class="wp-block-cover__inner-container"><!-- wp:paragraph --><p>Over the water</p><!-- /wp:paragraph --></div></div><!-- /wp:cover -->';
+		const result = convertBody(html, context);
+		expect(result.markdown).toBe('![](../assets/2024/01/boat.jpg)\n\nOver the water\n');
+		expect(result.kept).toEqual(new Map());
+	});
+
+	it('a link around an image without alt text would have no name: the image stands alone', () => {
+		expect(
+			md(
+				'<a href="https://old.example/gallery/boat/"><img src="https://old.example/wp-content/uploads/2024/01/boat.jpg" alt="" /></a>',
+			),
+		).toBe('![](../assets/2024/01/boat.jpg)\n');
+		expect(
+			md(
+				'<a href="https://old.example/gallery/boat/"><img src="https://old.example/wp-content/uploads/2024/01/boat.jpg" alt="A boat" /></a>',
+			),
+		).toBe('[![A boat](../assets/2024/01/boat.jpg)](https://old.example/gallery/boat/)\n');
+	});
+});

@@ -132,7 +132,7 @@ describe('importing a WordPress export', () => {
 		});
 		expect(report.keptAsHtml).toEqual({
 			'[contact-form]': { count: 1, posts: [101] },
-			'core/cover': { count: 1, posts: [102] },
+			'jetpack/markdown': { count: 1, posts: [102] },
 		});
 		expect(report.dropped).toEqual({ 'core/latest-posts': { count: 1, posts: [102] } });
 		expect(report.redirects.aliases).toBe(5);

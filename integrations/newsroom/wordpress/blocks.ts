@@ -14,7 +14,7 @@ import { autop } from './autop.ts';
 /** How the article treats each core block: `content` keeps its inner HTML, `drop` removes it. */
 const CORE_BLOCKS: Record<
 	string,
-	'content' | 'drop' | 'embed' | 'verse' | 'buttons' | 'media' | 'file' | 'freeform' | 'raw'
+	'content' | 'drop' | 'embed' | 'verse' | 'buttons' | 'media' | 'file' | 'freeform' | 'raw' | 'cover'
 > = {
 	paragraph: 'content',
 	heading: 'content',
@@ -46,6 +46,8 @@ const CORE_BLOCKS: Record<
 	file: 'file',
 	freeform: 'freeform',
 	html: 'raw',
+	cover: 'cover',
+	shortcode: 'content',
 };
 
 /** Legacy embed blocks (`core-embed/youtube`) are embeds too. */
@@ -185,6 +187,24 @@ function convertBlock(block: Marker, inner: ElementContent[], report: BlockRepor
 			const link = findElement(container, 'a');
 			return link ? [paragraph([link])] : [];
 		}
+		case 'cover': {
+			// A cover is an image behind some content: the image (not a CSS background, which the article's
+			// policy removes and which has no alt text), then the content. A video background is left out.
+			const image = findElement(container, 'img');
+			const url = typeof block.attributes['url'] === 'string' ? block.attributes['url'] : image?.properties['src'];
+			const id = typeof block.attributes['id'] === 'number' ? block.attributes['id'] : undefined;
+			const alt = typeof block.attributes['alt'] === 'string' ? block.attributes['alt'] : image?.properties['alt'];
+			const inner = findClass(container, 'wp-block-cover__inner-container');
+			const content = inner ? inner.children : [];
+			if (!url || block.attributes['backgroundType'] === 'video') return content;
+			const picture: Element = {
+				type: 'element',
+				tagName: 'img',
+				properties: { src: String(url), ...(alt ? { alt: String(alt) } : {}), className: id ? [`wp-image-${id}`] : [] },
+				children: [],
+			};
+			return [paragraph([picture]), ...content];
+		}
 	}
 }
 
@@ -195,6 +215,17 @@ function qualified(name: string): string {
 /** Marks content to be written as HTML, as it is (see `body.ts`). */
 export function rawBlock(children: ElementContent[]): Element {
 	return { type: 'element', tagName: 'newsroom-raw', properties: {}, children };
+}
+
+function findClass(node: Element, className: string): Element | undefined {
+	for (const child of node.children) {
+		if (child.type !== 'element') continue;
+		const classes = ([] as unknown[]).concat(child.properties['className'] ?? []);
+		if (classes.includes(className)) return child;
+		const found = findClass(child, className);
+		if (found) return found;
+	}
+	return undefined;
 }
 
 function findElement(node: Element, tagName: string): Element | undefined {

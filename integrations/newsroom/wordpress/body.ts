@@ -182,13 +182,22 @@ function transform(parent: Root | Element, context: BodyContext): void {
 		if (child.tagName === 'a') {
 			const only = onlyImage(child);
 			const href = String(child.properties['href'] ?? '');
-			// "Link to media file": the image alone is enough (the file itself is not a page of the site).
-			if (only && IMAGE_FILE.test(href)) {
-				out.push(image(only, context));
-				continue;
+			// "Link to media file": the image alone is enough (the file itself is not a page of the site). A link whose
+			// only content is an image without alt text would have no name: the image stands alone until described.
+			if (only) {
+				const picture = image(only, context);
+				if (IMAGE_FILE.test(href) || !picture.properties['alt']) {
+					out.push(picture);
+					continue;
+				}
+				child.children = [picture];
 			}
 			if (href) child.properties['href'] = context.link(href);
 			delete child.properties['target'];
+			if (only) {
+				out.push(child);
+				continue;
+			}
 		}
 		if (child.tagName === 'p' && isLoneUrl(child)) {
 			// WordPress turns a URL alone on its line into an embed; the article links to it.
