@@ -312,7 +312,7 @@ async function writeImport(
 	// Bodies convert on worker threads while this thread reads the next ones and writes files. Conversions are
 	// awaited in export order (so the report is the same on every run), at most WINDOW in flight; files are written
 	// one after another behind them, without holding up the next conversions.
-	const WINDOW = 128;
+	const WINDOW = 64;
 	const inFlight: Promise<unknown>[] = [];
 	let writing: Promise<void> = Promise.resolve();
 	let waiting = 0;

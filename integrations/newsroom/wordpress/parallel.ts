@@ -108,6 +108,8 @@ export function rewriteLink(
 export interface ConversionPool {
 	convert(job: ConversionJob): Promise<ConversionResult>;
 	close(): Promise<void>;
+	/** Bodies converted on this thread because their worker died (a body too big for its heap). */
+	readonly fallbacks: number;
 }
 
 const WORKER_FLAG = 'newsroom-wordpress-converter';
@@ -116,51 +118,81 @@ const WORKER_FLAG = 'newsroom-wordpress-converter';
  * Worker threads running this same module (in the package's bundle too), or conversion on the main thread when
  * `workers` is 0 or threads cannot start.
  */
-export function createPool(data: ConversionIndex, workers = Math.min(availableParallelism(), 8)): ConversionPool {
-	if (workers < 1) {
-		const convert = createConverter(data);
-		return { convert: async (job) => convert(job), close: async () => undefined };
-	}
-	const threads = Array.from({ length: workers }, () => {
-		// The worker runs this module as a file: flags for code given on the command line do not apply to it.
-		const execArgv = process.execArgv.filter(
-			(flag) => !flag.startsWith('--input-type') && flag !== '-e' && flag !== '--eval',
-		);
+export function createPool(
+	data: ConversionIndex,
+	workers = Math.min(availableParallelism(), 8),
+	limits = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 },
+): ConversionPool {
+	let local: ((job: ConversionJob) => ConversionResult) | undefined;
+	const convertHere = (job: ConversionJob) => (local ??= createConverter(data))(job);
+	if (workers < 1) return { convert: async (job) => convertHere(job), close: async () => undefined, fallbacks: 0 };
+	let fallbacks = 0;
+	// The worker runs this module as a file: flags for code given on the command line do not apply to it.
+	const execArgv = process.execArgv.filter(
+		(flag) => !flag.startsWith('--input-type') && flag !== '-e' && flag !== '--eval',
+	);
+	type Pending = {
+		job: ConversionJob;
+		thread: number;
+		resolve: (result: ConversionResult) => void;
+		reject: (error: unknown) => void;
+	};
+	const pending = new Map<number, Pending>();
+	const threads: (Worker | undefined)[] = [];
+	const deaths: number[] = [];
+	let closing = false;
+	const start = (index: number) => {
 		// A converter holds one body at a time: a small heap makes V8 collect often instead of growing (the import's
 		// peak memory is the process's, worker threads included).
-		return new Worker(new URL(import.meta.url), {
+		const thread = new Worker(new URL(import.meta.url), {
 			workerData: { [WORKER_FLAG]: data },
 			execArgv,
-			resourceLimits: { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 16 },
+			resourceLimits: limits,
 		});
-	});
-	const pending = new Map<number, { resolve: (result: ConversionResult) => void; reject: (error: unknown) => void }>();
-	let next = 0;
-	let failure: unknown;
-	for (const thread of threads) {
 		thread.on('message', ({ seq, result, error }: { seq: number; result?: ConversionResult; error?: string }) => {
 			const entry = pending.get(seq);
 			pending.delete(seq);
 			if (error !== undefined) entry?.reject(new Error(error));
 			else entry?.resolve(result!);
 		});
-		thread.on('error', (error) => {
-			failure = error;
-			for (const entry of pending.values()) entry.reject(error);
-			pending.clear();
+		// A worker that dies (a body too big for its heap) hands its bodies to this thread and is replaced.
+		thread.on('error', () => {
+			for (const [seq, entry] of pending) {
+				if (entry.thread !== index) continue;
+				pending.delete(seq);
+				fallbacks++;
+				try {
+					entry.resolve(convertHere(entry.job));
+				} catch (error) {
+					entry.reject(error);
+				}
+			}
+			// A worker that keeps dying (even starting it fails) is not replaced again: this thread converts its share.
+			deaths[index] = (deaths[index] ?? 0) + 1;
+			threads[index] = undefined;
+			if (!closing && deaths[index]! < 3) start(index);
 		});
-	}
+		threads[index] = thread;
+	};
+	for (let index = 0; index < workers; index++) start(index);
+	let next = 0;
 	return {
 		convert(job) {
-			if (failure) return Promise.reject(failure);
 			const seq = next++;
+			const thread = seq % threads.length;
+			const worker = threads[thread];
+			if (!worker) return Promise.resolve().then(() => convertHere(job));
 			return new Promise((resolve, reject) => {
-				pending.set(seq, { resolve, reject });
-				threads[seq % threads.length]!.postMessage({ seq, job });
+				pending.set(seq, { job, thread, resolve, reject });
+				worker.postMessage({ seq, job });
 			});
 		},
+		get fallbacks() {
+			return fallbacks;
+		},
 		async close() {
-			await Promise.all(threads.map((thread) => thread.terminate()));
+			closing = true;
+			await Promise.all(threads.map((thread) => thread?.terminate()));
 		},
 	};
 }
