@@ -22,7 +22,7 @@ import {
 	type PostPlan,
 } from './mapping.ts';
 import { importMarker, markdownFile, readImportMarker, Staging, toYaml } from './output.ts';
-import { createPool, safeUrl, stripQuery, type ConversionResult } from './parallel.ts';
+import { createPool, rewriteLink, safeUrl, stripQuery, type ConversionResult, type JobAttachment } from './parallel.ts';
 import { createProgress } from './progress.ts';
 import { emptyReport, tally, type ImportReport } from './report.ts';
 import { readWxr, WxrError, type WxrAuthor, type WxrChannel, type WxrItem, type WxrTerm } from './wxr.ts';
@@ -293,18 +293,7 @@ async function writeImport(
 		return relativeFrom(articleFile, entry.asset!);
 	};
 
-	const pool = createPool(
-		{
-			blogUrl: channel.baseBlogUrl,
-			attachments: [...index.attachments].map(([id, { url, alt, caption }]) => [id, { url, alt, caption }]),
-			attachmentsByUrl: [...index.attachmentsByUrl],
-			children: [...index.children],
-			reusable: [...index.reusable],
-			permalinks: [...index.permalinks],
-			postIds: [...index.plans].map(([id, plan]) => [id, plan.articleId]),
-		},
-		options.workers,
-	);
+	const pool = createPool(options.workers);
 	const total = index.plans.size + index.pages.size;
 	const progress = options.progress
 		? createProgress('Converting and writing', total, options.progress, { ci: options.ci ?? false })
@@ -350,17 +339,42 @@ async function writeImport(
 	progress?.done(done);
 
 	async function convert(item: WxrItem, file: string): Promise<ConversionResult> {
-		// Images (and those of galleries, named by attachment id) are placed first, so the conversion knows each
-		// image's path in the article.
-		const sources = [
-			...imageSources(item.content),
-			...galleryIds(item.content, index.children.get(item.id) ?? []).flatMap(
-				(id) => index.attachments.get(id)?.url ?? [],
-			),
-		];
+		const html = item.content;
+		const children = index.children.get(item.id) ?? [];
+		// What this body may name from the rest of the export: attachments (by id in classes, block attributes and
+		// galleries, by URL in images), reusable blocks, the post's own images; and its links' new targets.
+		const ids = new Set([...numbersIn(html, /wp-image-(\d+)|"id":(\d+)/g), ...galleryIds(html, children), ...children]);
+		const sources = [...imageSources(html), ...[...ids].flatMap((id) => index.attachments.get(id)?.url ?? [])];
+		for (const src of sources) {
+			const id = index.attachmentsByUrl.get(stripQuery(src));
+			if (id !== undefined) ids.add(id);
+		}
+		// Images are placed first (copied from the uploads or kept as URLs), so the conversion knows their paths.
 		const placed = new Map<string, string>();
 		for (const src of sources) if (!placed.has(src)) placed.set(src, await placeImage(src, file, item.id));
-		return pool.convert({ postId: item.id, html: item.content, placed: [...placed] });
+		const links = linkTargets(html).flatMap((href): [string, string][] => {
+			const target = rewriteLink(href, blog, index.permalinks, (id) => index.plans.get(id)?.articleId);
+			return target === href ? [] : [[href, target]];
+		});
+		return pool.convert({
+			postId: item.id,
+			html,
+			placed: [...placed],
+			links,
+			attachments: [...ids].flatMap((id) => {
+				const attachment = index.attachments.get(id);
+				return attachment ? [[id, { url: attachment.url, alt: attachment.alt, caption: attachment.caption }]] : [];
+			}) as [number, JobAttachment][],
+			attachmentsByUrl: sources.flatMap((src): [string, number][] => {
+				const id = index.attachmentsByUrl.get(stripQuery(src));
+				return id === undefined ? [] : [[stripQuery(src), id]];
+			}),
+			children,
+			reusable: numbersIn(html, /"ref":(\d+)/g).flatMap((id): [number, string][] => {
+				const source = index.reusable.get(id);
+				return source === undefined ? [] : [[id, source]];
+			}),
+		});
 	}
 
 	async function writeArticle(item: WxrItem, plan: PostPlan, body: ConversionResult) {
@@ -499,6 +513,21 @@ function imageSources(html: string): string[] {
 		if (src) sources.add(src);
 	}
 	return [...sources];
+}
+
+/** The `href` of every link of a body, as the HTML parser will read them (`&amp;` decoded). */
+function linkTargets(html: string): string[] {
+	const targets = new Set<string>();
+	for (const match of html.matchAll(/<a\b[^>]*?\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)) {
+		const href = decodeEntities((match[1] ?? match[2] ?? match[3] ?? '').trim());
+		if (href) targets.add(href);
+	}
+	return [...targets];
+}
+
+/** Every number captured by `pattern` in `text`. */
+function numbersIn(text: string, pattern: RegExp): number[] {
+	return [...text.matchAll(pattern)].map((match) => Number(match[1] ?? match[2])).filter(Number.isFinite);
 }
 
 function galleryIds(html: string, children: number[]): number[] {

@@ -5,28 +5,33 @@ import { convertBody, type BodyContext } from './body.ts';
 /**
  * Body conversion on worker threads: it is the import's costliest step (parsing, converting and printing every
  * body), and each body is independent of the others, so a 50 000-post export is converted on every core while the
- * main thread reads the export and writes files. Results come back in the order the bodies were sent. Each worker
- * gets, once, what conversion needs from the whole export (attachments, reusable blocks, old permalinks).
+ * main thread reads the export and writes files. Each job carries what its body needs from the rest of the export,
+ * so workers stay small whatever the size of the export.
  */
 
-/** What conversion needs from the whole export, sent once to each worker. */
-export interface ConversionIndex {
-	blogUrl: string;
-	attachments: [number, { url: string; alt: string; caption: string }][];
-	attachmentsByUrl: [string, number][];
-	children: [number, number[]][];
-	reusable: [number, string][];
-	/** Old permalink path → article id. */
-	permalinks: [string, string][];
-	/** Post id → article id, for `?p=<id>` links. */
-	postIds: [number, string][];
+/** An attachment as a body uses it. */
+export interface JobAttachment {
+	url: string;
+	alt: string;
+	caption: string;
 }
 
-/** One body to convert: where its images were placed (URL → path in the article). */
+/**
+ * One body to convert, with what it needs from the rest of the export (looked up by the main thread, so a worker
+ * holds no index of 50 000 posts): where its images were placed, its links' new targets, the attachments and
+ * reusable blocks it may name, the images attached to its post.
+ */
 export interface ConversionJob {
 	postId: number;
 	html: string;
+	/** Image URL → its path in the article (a copied file) or URL. */
 	placed: [string, string][];
+	/** Link → its new target (old permalinks); links not listed stay. */
+	links: [string, string][];
+	attachments: [number, JobAttachment][];
+	attachmentsByUrl: [string, number][];
+	children: number[];
+	reusable: [number, string][];
 }
 
 export interface ConversionResult {
@@ -36,34 +41,29 @@ export interface ConversionResult {
 	missingAlt: string[];
 }
 
-/** Converts one body with the export's index: the conversion the workers run (and the fallback without them). */
-export function createConverter(data: ConversionIndex): (job: ConversionJob) => ConversionResult {
-	const attachments = new Map(data.attachments);
-	const attachmentsByUrl = new Map(data.attachmentsByUrl);
-	const children = new Map(data.children);
-	const reusable = new Map(data.reusable);
-	const permalinks = new Map(data.permalinks);
-	const postIds = new Map(data.postIds);
-	const blog = safeUrl(data.blogUrl);
-	return ({ postId, html, placed }) => {
-		const where = new Map(placed);
-		const missingAlt: string[] = [];
-		const context: BodyContext = {
-			attachment: (id) => attachments.get(id),
-			children: () => children.get(postId) ?? [],
-			reusable: (id) => reusable.get(id),
-			image: ({ src, alt, attachmentId }) => {
-				const id = attachmentId ?? attachmentsByUrl.get(stripQuery(src));
-				const text = alt?.trim() || (id !== undefined ? attachments.get(id)?.alt : undefined) || '';
-				const target = where.get(src) ?? src;
-				if (!text) missingAlt.push(target);
-				return { src: target, alt: text };
-			},
-			link: (href) => rewriteLink(href, blog, permalinks, postIds),
-		};
-		const body = convertBody(html, context);
-		return { markdown: body.markdown, kept: [...body.kept], dropped: [...body.dropped], missingAlt };
+/** Converts one body: what the workers run (and this thread, without them). */
+export function convertJob(job: ConversionJob): ConversionResult {
+	const where = new Map(job.placed);
+	const links = new Map(job.links);
+	const attachments = new Map(job.attachments);
+	const attachmentsByUrl = new Map(job.attachmentsByUrl);
+	const reusable = new Map(job.reusable);
+	const missingAlt: string[] = [];
+	const context: BodyContext = {
+		attachment: (id) => attachments.get(id),
+		children: () => job.children,
+		reusable: (id) => reusable.get(id),
+		image: ({ src, alt, attachmentId }) => {
+			const id = attachmentId ?? attachmentsByUrl.get(stripQuery(src));
+			const text = alt?.trim() || (id !== undefined ? attachments.get(id)?.alt : undefined) || '';
+			const target = where.get(src) ?? src;
+			if (!text) missingAlt.push(target);
+			return { src: target, alt: text };
+		},
+		link: (href) => links.get(href) ?? href,
 	};
+	const body = convertBody(job.html, context);
+	return { markdown: body.markdown, kept: [...body.kept], dropped: [...body.dropped], missingAlt };
 }
 
 export function stripQuery(url: string): string {
@@ -83,7 +83,7 @@ export function rewriteLink(
 	href: string,
 	blog: URL | undefined,
 	permalinks: ReadonlyMap<string, string>,
-	postIds: ReadonlyMap<number, string>,
+	articleOf: (postId: number) => string | undefined,
 ): string {
 	if (!blog || href.startsWith('#') || /^(mailto|tel|javascript|data):/i.test(href)) return href;
 	let url: URL;
@@ -100,7 +100,7 @@ export function rewriteLink(
 	} catch {
 		// kept encoded
 	}
-	const id = byId ? postIds.get(Number(byId)) : permalinks.get(path);
+	const id = byId ? articleOf(Number(byId)) : permalinks.get(path);
 	return id ? `/articles/${id}/${url.hash}` : href;
 }
 
@@ -119,12 +119,10 @@ const WORKER_FLAG = 'newsroom-wordpress-converter';
  * `workers` is 0 or threads cannot start.
  */
 export function createPool(
-	data: ConversionIndex,
 	workers = Math.min(availableParallelism(), 8),
-	limits = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 },
+	limits = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 },
 ): ConversionPool {
-	let local: ((job: ConversionJob) => ConversionResult) | undefined;
-	const convertHere = (job: ConversionJob) => (local ??= createConverter(data))(job);
+	const convertHere = convertJob;
 	if (workers < 1) return { convert: async (job) => convertHere(job), close: async () => undefined, fallbacks: 0 };
 	let fallbacks = 0;
 	// The worker runs this module as a file: flags for code given on the command line do not apply to it.
@@ -145,7 +143,7 @@ export function createPool(
 		// A converter holds one body at a time: a small heap makes V8 collect often instead of growing (the import's
 		// peak memory is the process's, worker threads included).
 		const thread = new Worker(new URL(import.meta.url), {
-			workerData: { [WORKER_FLAG]: data },
+			workerData: { [WORKER_FLAG]: true },
 			execArgv,
 			resourceLimits: limits,
 		});
@@ -198,10 +196,9 @@ export function createPool(
 }
 
 if (!isMainThread && (workerData as Record<string, unknown> | null)?.[WORKER_FLAG]) {
-	const convert = createConverter((workerData as Record<string, ConversionIndex>)[WORKER_FLAG]!);
 	parentPort!.on('message', ({ seq, job }: { seq: number; job: ConversionJob }) => {
 		try {
-			parentPort!.postMessage({ seq, result: convert(job) });
+			parentPort!.postMessage({ seq, result: convertJob(job) });
 		} catch (error) {
 			parentPort!.postMessage({ seq, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
 		}
