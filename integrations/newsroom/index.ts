@@ -32,10 +32,7 @@ export default function newsroom(userOptions: NewsroomUserOptions): AstroIntegra
 			'astro:config:setup': async ({ config, updateConfig, logger }) => {
 				const site = await resolveSiteConfig(options, config);
 				const buildTime = resolveBuildTime(options.now, process.env).toISOString();
-				modules.set(
-					'config',
-					`import buildTime from 'virtual:newsroom/build-clock';\nexport default { ...${JSON.stringify(site)}, buildTime };`,
-				);
+				modules.set('config', `import buildTime from 'virtual:newsroom/build-clock';\nexport default { ...${JSON.stringify(site)}, buildTime };`);
 				modules.set('build-clock', defaultExport(buildTime), { data: true });
 				updateConfig({
 					vite: { plugins: [modules.plugin] },

@@ -10,28 +10,8 @@ not were but had its new said they their been also more after who one two will a
 city region minister trade market report police court election policy economy police officials week talks
 summit border energy climate health school water price company workers plan support local national state public
 security statement leaders growth investment rail port farmers island coast village province council deal`.split(/\s+/);
-const TAGS = [
-	'Trade',
-	'Elections',
-	'Climate',
-	'Energy',
-	'Health',
-	'Transport',
-	'Security',
-	'Technology',
-	'Tourism',
-	'Agriculture',
-	'Courts',
-	'Markets',
-	'Education',
-	'Housing',
-	'Fisheries',
-	'Diplomacy',
-	'Labour',
-	'Water',
-	'Culture',
-	'Sport',
-];
+const TAGS = ['Trade', 'Elections', 'Climate', 'Energy', 'Health', 'Transport', 'Security', 'Technology', 'Tourism',
+	'Agriculture', 'Courts', 'Markets', 'Education', 'Housing', 'Fisheries', 'Diplomacy', 'Labour', 'Water', 'Culture', 'Sport'];
 const SECTIONS = ['world', 'business', 'lifestyle', 'travel', 'sports', 'science', 'opinion', 'asia'];
 const AUTHORS = Array.from({ length: 24 }, (_, i) => `reporter-${i + 1}`);
 const HERO_POOL = 12;
@@ -66,8 +46,7 @@ export function article(index, rand, { heroShare, start, spanDays }) {
 	const paragraphs = [];
 	for (let p = 0; p < 9; p++) {
 		let text = Array.from({ length: 4 }, () => sentence(rand, 14 + Math.floor(rand() * 6))).join(' ');
-		if (p === 1)
-			text += ` Read the [full report](https://example.org/reports/${index}) and [our earlier coverage](/articles/).`;
+		if (p === 1) text += ` Read the [full report](https://example.org/reports/${index}) and [our earlier coverage](/articles/).`;
 		paragraphs.push(text);
 		if (p === 4) paragraphs.push(`## ${sentence(rand, 5).slice(0, -1)}`);
 		if (p === 6) paragraphs.push(`> “${sentence(rand, 18)}”`);
@@ -79,16 +58,11 @@ export function article(index, rand, { heroShare, start, spanDays }) {
 		`authors: [${authors.join(', ')}]`,
 		`section: ${section}`,
 		`tags: [${tags.join(', ')}]`,
-		...(hero >= 0
-			? ['hero:', `  image: ../../../heroes/hero-${hero}.jpg`, `  alt: Generated illustration number ${hero}`]
-			: []),
+		...(hero >= 0 ? ['hero:', `  image: ../../../heroes/hero-${hero}.jpg`, `  alt: Generated illustration number ${hero}`] : []),
 		'---',
 	];
 	const [year, month] = date.split('-');
-	return {
-		path: `articles/${year}/${month}/story-${index}.md`,
-		text: `${frontmatter.join('\n')}\n\n${paragraphs.join('\n\n')}\n`,
-	};
+	return { path: `articles/${year}/${month}/story-${index}.md`, text: `${frontmatter.join('\n')}\n\n${paragraphs.join('\n\n')}\n` };
 }
 
 /** Writes N articles, the authors, sections and hero pool into `dir` (emptied first). */
@@ -108,34 +82,22 @@ export async function generate(dir, count, { heroShare = 0.2, seed = 2026 } = {}
 		await Promise.all(files.slice(i, i + 500).map((file) => writeFile(join(dir, file.path), file.text)));
 	}
 	for (const author of AUTHORS) {
-		await writeFile(
-			join(dir, 'authors', `${author}.yaml`),
-			`name: ${author.replace('-', ' ')}\nbio: A generated reporter for the benchmark.\n`,
-		);
+		await writeFile(join(dir, 'authors', `${author}.yaml`), `name: ${author.replace('-', ' ')}\nbio: A generated reporter for the benchmark.\n`);
 	}
 	for (const [order, section] of SECTIONS.entries()) {
-		await writeFile(
-			join(dir, 'sections', `${section}.yaml`),
-			`name: ${section}\ndescription: Generated section ${section}.\norder: ${order}\n`,
-		);
+		await writeFile(join(dir, 'sections', `${section}.yaml`), `name: ${section}\ndescription: Generated section ${section}.\norder: ${order}\n`);
 	}
 	for (let i = 0; i < HERO_POOL; i++) {
 		const hue = Math.round((360 * i) / HERO_POOL);
 		const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="900"><rect width="1600" height="900" fill="hsl(${hue},60%,40%)"/><circle cx="${400 + i * 60}" cy="450" r="300" fill="hsl(${(hue + 180) % 360},70%,60%)"/></svg>`;
-		await sharp(Buffer.from(svg))
-			.jpeg({ quality: 80 })
-			.toFile(join(dir, 'heroes', `hero-${i}.jpg`));
+		await sharp(Buffer.from(svg)).jpeg({ quality: 80 }).toFile(join(dir, 'heroes', `hero-${i}.jpg`));
 	}
 	return files.length;
 }
 
 /** Adds article N+1 (the "one new article" of a rebuild), dated after every other one. */
 export async function addArticle(dir, index) {
-	const { path, text } = article(index, random(index), {
-		heroShare: 0,
-		start: Date.parse('2026-01-01T00:00:00Z'),
-		spanDays: 1,
-	});
+	const { path, text } = article(index, random(index), { heroShare: 0, start: Date.parse('2026-01-01T00:00:00Z'), spanDays: 1 });
 	await mkdir(join(dir, path, '..'), { recursive: true });
 	await writeFile(join(dir, path), text);
 	return path;

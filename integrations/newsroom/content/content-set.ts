@@ -90,7 +90,7 @@ async function load(): Promise<ContentSet> {
 	if (problems.length > 0) {
 		throw new AstroError(
 			`Some articles cannot be published:\n${problems.join('\n')}`,
-			"Fix the id, or add the file under the content folder's authors/ or sections/; for a component, import it or add it to `mdxComponents`.",
+			'Fix the id, or add the file under the content folder\'s authors/ or sections/; for a component, import it or add it to `mdxComponents`.',
 		);
 	}
 	const articles = selectPublished(all, buildDate);

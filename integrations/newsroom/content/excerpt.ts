@@ -174,12 +174,10 @@ function root(name: string): string {
 function esmNames(node: MdxjsEsm): string[] {
 	const names: string[] = [];
 	for (const statement of node.data?.estree?.body ?? []) {
-		if (statement.type === 'ImportDeclaration')
-			for (const specifier of statement.specifiers) names.push(specifier.local.name);
+		if (statement.type === 'ImportDeclaration') for (const specifier of statement.specifiers) names.push(specifier.local.name);
 		const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
 		if (declaration?.type === 'VariableDeclaration') {
-			for (const declarator of declaration.declarations)
-				if (declarator.id.type === 'Identifier') names.push(declarator.id.name);
+			for (const declarator of declaration.declarations) if (declarator.id.type === 'Identifier') names.push(declarator.id.name);
 		}
 		if ((declaration?.type === 'FunctionDeclaration' || declaration?.type === 'ClassDeclaration') && declaration.id) {
 			names.push(declaration.id.name);

@@ -18,7 +18,10 @@ export function contentIntegration(options: NewsroomOptions, modules: VirtualMod
 		hooks: {
 			'astro:config:setup': ({ config, updateConfig }) => {
 				const file = options.mdxComponents && resolveModule(options.mdxComponents, config.root);
-				modules.set('mdx-components', file ? `export { default } from ${JSON.stringify(file)};` : 'export default {};');
+				modules.set(
+					'mdx-components',
+					file ? `export { default } from ${JSON.stringify(file)};` : 'export default {};',
+				);
 				if (!config.integrations.some((integration) => integration.name === '@astrojs/mdx')) {
 					updateConfig({ integrations: [mdx()] });
 				}

@@ -96,11 +96,7 @@ export function withHooks(integration: AstroIntegration, inner: AstroIntegration
  */
 export async function removeArtefact(file: URL, dir: URL): Promise<void> {
 	await rm(file, { force: true });
-	for (
-		let folder = new URL('./', file);
-		folder.href.startsWith(dir.href) && folder.href !== dir.href;
-		folder = new URL('../', folder)
-	) {
+	for (let folder = new URL('./', file); folder.href.startsWith(dir.href) && folder.href !== dir.href; folder = new URL('../', folder)) {
 		if ((await readdir(folder).catch(() => ['?'])).length > 0) return;
 		await rmdir(folder);
 	}

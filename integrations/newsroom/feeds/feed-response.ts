@@ -94,9 +94,7 @@ async function buildItem(article: Article): Promise<RSSFeedItem> {
 	const image = hero ? await heroImage(hero) : undefined;
 	const figure = hero && image && { src: image.url, width: image.width, height: image.height, ...hero };
 	const { Content } = await render(article);
-	const html = await (
-		await renderer()
-	).renderToString(FeedArticleBody, {
+	const html = await (await renderer()).renderToString(FeedArticleBody, {
 		props: { Content, hero: figure, dateline, corrections },
 	});
 	try {

@@ -126,9 +126,7 @@ export function toFeedOptions(channel: FeedChannel, items: RSSFeedItem[]): RSSOp
 		customData: toCustomData([
 			{ name: 'language', text: channel.language },
 			{ name: 'atom:link', attributes: { href: channel.self, rel: 'self', type: 'application/rss+xml' } },
-			...(channel.lastChanged
-				? [{ name: 'lastBuildDate', text: toRfc822(channel.lastChanged, channel.timeZone) }]
-				: []),
+			...(channel.lastChanged ? [{ name: 'lastBuildDate', text: toRfc822(channel.lastChanged, channel.timeZone) }] : []),
 			{ name: 'ttl', text: String(channel.ttlMinutes) },
 			{
 				name: 'image',
