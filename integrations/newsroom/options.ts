@@ -88,7 +88,10 @@ export const newsroomOptionsSchema = z.strictObject({
 	 * Public path of the publication's logo (feeds, JSON-LD publisher, link previews of pages without an image):
 	 * a file in `public/`, at least 112×112 px.
 	 */
-	logo: z.string().startsWith('/', 'expected a path in the public folder starting with "/", e.g. "/logo.png"').default('/logo.png'),
+	logo: z
+		.string()
+		.startsWith('/', 'expected a path in the public folder starting with "/", e.g. "/logo.png"')
+		.default('/logo.png'),
 	/**
 	 * The content folder, relative to the project root: `articles/`, `authors/` and `sections/` below it. Read by
 	 * `defineNewsroomCollections()` in `src/content.config.ts`.
@@ -364,6 +367,17 @@ export const newsroomOptionsSchema = z.strictObject({
 				.string()
 				.regex(/^([a-z]{2,3}|zh-cn|zh-tw)$/, 'expected an ISO 639 language code such as "en", or "zh-cn" / "zh-tw"')
 				.optional(),
+		})
+		.prefault({}),
+	/** Redirects written to `_redirects` (Netlify, Cloudflare Pages) besides every article's `aliases:`. */
+	redirects: z
+		.strictObject({
+			/**
+			 * WordPress's archive URLs redirect to their new pages: `/category/<id>/` to the section, `/tag/<slug>/`
+			 * to the tag, `/author/<id>/` to the author, `/feed/` and `/category/<id>/feed/` to the RSS feeds. For a
+			 * site moved from WordPress with `newsroom import wordpress`, whose ids are WordPress's slugs.
+			 */
+			wordpressArchives: z.boolean().default(false),
 		})
 		.prefault({}),
 	/** The publication on social platforms: link previews and JSON-LD. */

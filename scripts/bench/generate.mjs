@@ -17,7 +17,7 @@ const AUTHORS = Array.from({ length: 24 }, (_, i) => `reporter-${i + 1}`);
 const HERO_POOL = 12;
 
 /** mulberry32: a small seeded PRNG, so every run writes the same content. */
-function random(seed) {
+export function random(seed) {
 	let a = seed >>> 0;
 	return () => {
 		a = (a + 0x6d2b79f5) >>> 0;

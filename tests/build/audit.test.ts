@@ -125,7 +125,7 @@ describe('each gate fails on a broken build', () => {
 		});
 	});
 
-	it('links: a dead link, a missing srcset candidate, a dead feed item and image, and a missing sitemap', async () => {
+	it('links: a dead link, a missing srcset candidate, a dead feed item and image, a missing sitemap and a redirect to nowhere', async () => {
 		const result = await linksGate(await auditContext(broken('broken-link')));
 		expect(messages(result.findings)).toEqual([
 			'index.html: <a href> "/articles/missing/" → no file for /articles/missing/',
@@ -133,6 +133,7 @@ describe('each gate fails on a broken build', () => {
 			'rss.xml: <link> "https://asiapacific-news.example/articles/gone/" → no file for /articles/gone/',
 			'rss.xml: <description> <img src> "https://asiapacific-news.example/_astro/gone.jpg" → no file for /_astro/gone.jpg',
 			'robots.txt: Sitemap: "https://asiapacific-news.example/sitemap-index.xml" → no file for /sitemap-index.xml',
+			'_redirects: redirect from /2019/05/02/gone/ "/articles/gone/" → no file for /articles/gone/',
 		]);
 	});
 

@@ -11,15 +11,19 @@ import { repoRoot } from '../helpers/paths.ts';
 /**
  * Proof that @newsroom/astro is a plugin, not a folder of this repository: the package is packed with `npm pack`,
  * installed from the tarball into a fresh minimal Astro 7 site outside the workspace, configured the way
- * docs/using-in-another-site.md says, and built. Guards `files`, `exports`, `dependencies` and `peerDependencies`.
+ * docs/using-in-another-site.md says, a WordPress export imported with its `newsroom` command (the bundle `npm pack`
+ * builds: Node runs no TypeScript from node_modules), and built. Guards `files`, `exports`, `bin`, `dependencies`
+ * and `peerDependencies`.
  */
 const run = promisify(execFile);
 const versionOf = async (name: string) =>
-	(JSON.parse(await readFile(join(repoRoot, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+	(JSON.parse(await readFile(join(repoRoot, 'node_modules', name, 'package.json'), 'utf8')) as { version: string })
+		.version;
 
 let work: string;
 let dist: string;
 let buildLog: string;
+let importLog: string;
 
 const files: Record<string, string> = {
 	'astro.config.mjs': `import { defineConfig } from 'astro/config';
@@ -107,7 +111,13 @@ import Page from '../layouts/Page.astro';
 
 beforeAll(async () => {
 	work = await mkdtemp(join(tmpdir(), 'newsroom-packed-'));
-	const { stdout } = await run('npm', ['pack', join(repoRoot, 'integrations/newsroom'), '--pack-destination', work, '--silent']);
+	const { stdout } = await run('npm', [
+		'pack',
+		join(repoRoot, 'integrations/newsroom'),
+		'--pack-destination',
+		work,
+		'--silent',
+	]);
 	const tarball = join(work, stdout.trim().split('\n').at(-1)!);
 	const site = join(work, 'site');
 	for (const [path, contents] of Object.entries(files)) {
@@ -131,7 +141,25 @@ beforeAll(async () => {
 			allowScripts: { esbuild: true, sharp: true },
 		}),
 	);
-	await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund'], { cwd: site, maxBuffer: 16 * 1024 * 1024 });
+	await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund'], {
+		cwd: site,
+		maxBuffer: 16 * 1024 * 1024,
+	});
+	const imported = await run(
+		'npx',
+		[
+			'newsroom',
+			'import',
+			'wordpress',
+			join(repoRoot, 'tests/fixtures/wordpress/export.xml'),
+			'--time-zone',
+			'Europe/London',
+			'--report',
+			join(work, 'report.json'),
+		],
+		{ cwd: site, env: { ...process.env, CI: '1' }, maxBuffer: 16 * 1024 * 1024 },
+	);
+	importLog = imported.stdout;
 	const build = await run(process.execPath, [join(site, 'node_modules/astro/bin/astro.mjs'), 'build'], {
 		cwd: site,
 		env: { ...process.env, NO_COLOR: '1' },
@@ -169,20 +197,43 @@ describe('@newsroom/astro installed from its npm tarball into a fresh Astro site
 		const code = src ? await readFile(join(dist, src), 'utf8') : (island?.textContent ?? '');
 		expect(code).toMatch(/customElements\.define\(.newsroom-consent.,/);
 		const home = parseHTML(await readFile(join(dist, 'index.html'), 'utf8')).document;
-		expect([...home.querySelectorAll('.recent-posts h3 a')].map((a) => a.textContent)).toEqual(['The old bridge reopens']);
+		// With the imported WordPress posts (below), newest first.
+		expect([...home.querySelectorAll('.recent-posts h3 a')].map((a) => a.textContent)).toEqual([
+			'The old bridge reopens',
+			'Café culture on the quay',
+			'Storm report',
+			'Ferry timetable changes for winter',
+		]);
 	});
 
 	it('writes the feeds and the sitemaps', async () => {
 		const xml = new XMLParser();
 		const rss = xml.parse(await readFile(join(dist, 'rss.xml'), 'utf8'));
 		expect(rss.rss.channel.title).toBe('The Packed Times');
-		expect(rss.rss.channel.item.guid).toBe('https://packed.example/articles/2026/01/bridge-reopens/');
+		expect(rss.rss.channel.item[0].guid).toBe('https://packed.example/articles/2026/01/bridge-reopens/');
 		const sitemap = xml.parse(await readFile(join(dist, 'sitemap-0.xml'), 'utf8'));
 		const locs = [sitemap.urlset.url].flat().map((url: { loc: string }) => url.loc);
 		expect(locs).toContain('https://packed.example/articles/2026/01/bridge-reopens/');
 		const news = xml.parse(await readFile(join(dist, 'news-sitemap.xml'), 'utf8'));
 		expect(news.urlset.url.loc).toBe('https://packed.example/articles/2026/01/bridge-reopens/');
 		expect(await readFile(join(dist, '_headers'), 'utf8')).toContain('Cache-Control');
+	});
+
+	it('runs `npx newsroom import wordpress` from the tarball, and builds the imported articles with their old URLs redirected', async () => {
+		expect(importLog).toContain('Articles: 3 published, 2 drafts, 1 embargoed (future)');
+		const installed = join(work, 'site/node_modules/@newsroom/astro');
+		expect(await readdir(join(installed, 'dist'))).toEqual(['cli.mjs']);
+		const { document } = parseHTML(
+			await readFile(join(dist, 'articles/2024/03/ferry-timetable-winter/index.html'), 'utf8'),
+		);
+		expect(document.querySelector('h1')?.textContent).toBe('Ferry timetable changes for winter');
+		expect(await readFile(join(dist, '_redirects'), 'utf8')).toContain(
+			'/2024/03/04/ferry-timetable-winter/ /articles/2024/03/ferry-timetable-winter/ 301',
+		);
+		const fallback = parseHTML(
+			await readFile(join(dist, '2024/03/04/ferry-timetable-winter/index.html'), 'utf8'),
+		).document;
+		expect(fallback.querySelector('main a')?.getAttribute('href')).toBe('/articles/2024/03/ferry-timetable-winter/');
 	});
 
 	it('builds without a warning', () => {

@@ -1,8 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdir } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
-import { repoRoot, tmpRoot } from './paths.ts';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+// wrangler's `exports` leave its bin out: find it beside its package.json.
+const wrangler = join(dirname(createRequire(import.meta.url).resolve('wrangler/package.json')), 'bin/wrangler.js');
 
 /** Cloudflare's local Pages server serving a build folder, as that CDN serves it (`_headers`, `_redirects`, 404s). */
 export interface PagesServer {
@@ -10,23 +14,12 @@ export interface PagesServer {
 	close(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as { port: number };
-			server.close(() => resolve(port));
-		});
-		server.on('error', reject);
-	});
-}
-
 /**
  * Starts `wrangler pages dev <dist>` (the wrangler devDependency, under this process's Node) on a free port on
- * 127.0.0.1, offline and without telemetry, its state in the test scratch folder; resolves once it is ready.
+ * 127.0.0.1: offline, metrics off, its state, logs and config in a temporary folder; resolves once it answers.
+ * Two servers starting at once can race for one of workerd's internal sockets, so a clash is tried again.
  */
 export async function pagesDev(dist: string): Promise<PagesServer> {
-	// Two servers starting at once can race for one of workerd's internal sockets: try again on a clash.
 	for (let attempt = 1; ; attempt++) {
 		try {
 			return await startPagesDev(dist);
@@ -38,37 +31,62 @@ export async function pagesDev(dist: string): Promise<PagesServer> {
 
 async function startPagesDev(dist: string): Promise<PagesServer> {
 	const port = await freePort();
-	const cwd = join(tmpRoot, 'wrangler');
-	await mkdir(cwd, { recursive: true });
-	const child: ChildProcess = spawn(
+	const home = await mkdtemp(join(tmpdir(), 'newsroom-wrangler-'));
+	const child = spawn(
 		process.execPath,
-		[join(repoRoot, 'node_modules/wrangler/bin/wrangler.js'), 'pages', 'dev', dist, '--port', String(port), '--ip', '127.0.0.1'],
-		{ cwd, env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: '1', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
+		[wrangler, 'pages', 'dev', dist, '--port', String(port), '--ip', '127.0.0.1', '--compatibility-date', '2025-01-01', '--log-level', 'warn'],
+		{
+			cwd: home,
+			detached: true,
+			stdio: ['ignore', 'pipe', 'pipe'],
+			env: {
+				...process.env,
+				WRANGLER_SEND_METRICS: 'false',
+				WRANGLER_LOG_PATH: join(home, 'logs'),
+				XDG_CONFIG_HOME: join(home, 'config'),
+				HOME: home,
+				CI: '1',
+				NO_COLOR: '1',
+			},
+		},
 	);
 	let output = '';
-	await new Promise<void>((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`wrangler pages dev did not start in 60 s:\n${output}`)), 60_000);
-		const read = (chunk: Buffer) => {
-			output += chunk.toString();
-			if (/Ready on http/.test(output)) {
-				clearTimeout(timer);
-				resolve();
+	child.stdout.on('data', (chunk) => (output += chunk));
+	child.stderr.on('data', (chunk) => (output += chunk));
+	const origin = `http://127.0.0.1:${port}`;
+	const close = async () => {
+		if (child.exitCode === null) {
+			try {
+				// The whole process group: wrangler and the workerd it started.
+				process.kill(-child.pid!, 'SIGTERM');
+			} catch {
+				// already gone
 			}
-		};
-		child.stdout!.on('data', read);
-		child.stderr!.on('data', read);
-		child.on('exit', (code) => {
-			clearTimeout(timer);
-			reject(new Error(`wrangler pages dev exited with ${code}:\n${output}`));
+			await new Promise((resolve) => child.once('exit', resolve));
+		}
+		await rm(home, { recursive: true, force: true });
+	};
+	const deadline = Date.now() + 60_000;
+	while (Date.now() < deadline) {
+		if (child.exitCode !== null) break;
+		const ready = await fetch(`${origin}/`, { redirect: 'manual' }).then(
+			() => true,
+			() => false,
+		);
+		if (ready) return { origin, close };
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+	await close();
+	throw new Error(`wrangler pages dev did not start:\n${output}`);
+}
+
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
 		});
 	});
-	return {
-		origin: `http://127.0.0.1:${port}`,
-		close: () =>
-			new Promise((resolve) => {
-				if (child.exitCode !== null) return resolve();
-				child.once('exit', () => resolve());
-				child.kill('SIGTERM');
-			}),
-	};
 }

@@ -4,6 +4,7 @@ import { distFileFor } from '../../scripts/audit/links/dist-file-for.ts';
 import { htmlReferences } from '../../scripts/audit/links/html-references.ts';
 import { internalPath } from '../../scripts/audit/links/internal-path.ts';
 import { pagePath } from '../../scripts/audit/links/page-path.ts';
+import { redirectReferences } from '../../scripts/audit/links/redirect-references.ts';
 import { srcsetUrls } from '../../scripts/audit/links/srcset-urls.ts';
 import { xmlReferences } from '../../scripts/audit/links/xml-references.ts';
 
@@ -166,5 +167,17 @@ describe('brokenReferences', () => {
 				{ where: 'index.html', message: '<img src> "/%zz" has malformed percent-encoding' },
 			],
 		});
+	});
+});
+
+describe('redirectReferences', () => {
+	it('reads the target of each rule of a _redirects file, skipping comments, blank lines and placeholder targets', () => {
+		expect(
+			redirectReferences('# comment\n\n/old/ /articles/new/ 301\n  /caf%C3%A9/   /articles/caf%C3%A9/\n/blog/* /articles/:splat 301\n/x/ https://elsewhere.example/y/ 302\n'),
+		).toEqual([
+			{ url: '/articles/new/', from: 'redirect from /old/' },
+			{ url: '/articles/caf%C3%A9/', from: 'redirect from /caf%C3%A9/' },
+			{ url: 'https://elsewhere.example/y/', from: 'redirect from /x/' },
+		]);
 	});
 });

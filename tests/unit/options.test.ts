@@ -24,6 +24,7 @@ describe('newsroom() options', () => {
 			recentPosts: { count: 6, excerptWords: 20, heading: 'Recent Posts', readMoreLabel: 'Read More', dateStyle: 'long' },
 			feeds: { items: 50 },
 			consent: { message: 'This website uses cookies.', revision: 1, googleConsentMode: 'basic' },
+			redirects: { wordpressArchives: false },
 		});
 		expect(options.consent.categories.map((category) => category.id)).toEqual(['necessary', 'analytics', 'marketing']);
 	});
@@ -67,6 +68,15 @@ describe('newsroom() options', () => {
 		expect(error({ name: 'The Daily', recentPosts: { count: 2.5 } })).toMatchInlineSnapshot(`
 			"Invalid options passed to the newsroom integration:
 			**recentPosts.count**: Invalid input: expected int, received number
+			Hint: Check the newsroom({ ... }) call in astro.config.mjs; docs/configuration.md lists every option."
+		`);
+	});
+
+	it('rejects a redirects option that is not a boolean, or misspelt', () => {
+		expect(error({ name: 'The Daily', redirects: { wordpressArchives: 'yes', wordpress: true } })).toMatchInlineSnapshot(`
+			"Invalid options passed to the newsroom integration:
+			**redirects.wordpressArchives**: Invalid input: expected boolean, received string
+			**redirects.wordpress**: unknown option (check the spelling)
 			Hint: Check the newsroom({ ... }) call in astro.config.mjs; docs/configuration.md lists every option."
 		`);
 	});

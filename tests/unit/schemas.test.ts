@@ -6,7 +6,12 @@ import { formatIssues } from '../../integrations/newsroom/core/errors.ts';
 // Stand-ins for Astro's schema context: `image()` checks a path, `reference()` yields { collection, id }.
 const image = () => z.string().endsWith('.jpg');
 const ref = (collection: string) => z.string().transform((id) => ({ collection, id }));
-const schema = articleSchema({ image, author: ref('authors'), section: ref('sections'), timeZone: 'Asia/Kuala_Lumpur' });
+const schema = articleSchema({
+	image,
+	author: ref('authors'),
+	section: ref('sections'),
+	timeZone: 'Asia/Kuala_Lumpur',
+});
 
 const valid = {
 	title: 'Xi urges China and Central Asia to “fully unleash” potential',
@@ -40,15 +45,17 @@ describe('articleSchema', () => {
 			draft: true,
 			corrections: [{ date: '2023-05-20', text: 'Fixed a year.' }],
 			canonical: 'https://elsewhere.example/story',
+			aliases: ['/2023/05/19/xi-central-asia/', '/news/café.html'],
 		});
+		expect(article.aliases).toEqual(['/2023/05/19/xi-central-asia/', '/news/café.html']);
 		expect(article.updatedDate?.toISOString()).toBe('2023-05-20T01:15:00.000Z');
 		expect(article.corrections[0]?.date.toISOString()).toBe('2023-05-19T16:00:00.000Z');
 	});
 
 	it('rejects misspelt and unknown keys by name', () => {
 		expect(errors({ ...valid, titel: 'x', pubdate: '2026-01-01' })).toMatchInlineSnapshot(`
-			"**titel**: unknown field; did you mean "title"? (allowed: title, description, pubDate, updatedDate, authors, section, tags, dateline, draft, corrections, canonical, hero)
-			**pubdate**: unknown field; did you mean "pubDate"? (allowed: title, description, pubDate, updatedDate, authors, section, tags, dateline, draft, corrections, canonical, hero)"
+			"**titel**: unknown field; did you mean "title"? (allowed: title, description, pubDate, updatedDate, authors, section, tags, dateline, draft, corrections, canonical, aliases, hero)
+			**pubdate**: unknown field; did you mean "pubDate"? (allowed: title, description, pubDate, updatedDate, authors, section, tags, dateline, draft, corrections, canonical, aliases, hero)"
 		`);
 	});
 
@@ -60,7 +67,7 @@ describe('articleSchema', () => {
 		`);
 		expect(errors({ ...valid, pubDate: '2026-02-30', titel: 'x' })).toMatchInlineSnapshot(`
 			"**pubDate**: "2026-02-30" is not a real date or time (check the day of the month and the hour)
-			**titel**: unknown field; did you mean "title"? (allowed: title, description, pubDate, updatedDate, authors, section, tags, dateline, draft, corrections, canonical, hero)"
+			**titel**: unknown field; did you mean "title"? (allowed: title, description, pubDate, updatedDate, authors, section, tags, dateline, draft, corrections, canonical, aliases, hero)"
 		`);
 	});
 
@@ -77,11 +84,45 @@ describe('articleSchema', () => {
 	});
 
 	it('requires a non-empty hero alt text', () => {
-		expect(errors({ ...valid, hero: { image: './hero.jpg' } })).toBe(
-			'**hero.alt**: required: text',
-		);
+		expect(errors({ ...valid, hero: { image: './hero.jpg' } })).toBe('**hero.alt**: required: text');
 		expect(errors({ ...valid, hero: { image: './hero.jpg', alt: '   ' } })).toBe(
 			'**hero.alt**: hero.alt (describe the image for readers who cannot see it) must not be empty',
+		);
+	});
+
+	it('takes aliases as old site paths, and says what is wrong with each other kind', () => {
+		expect(schema.parse(valid).aliases).toEqual([]);
+		expect(
+			errors({
+				...valid,
+				aliases: [
+					'2019/old/',
+					'https://old.example/x/',
+					'//old.example/x/',
+					'/',
+					'/?p=12',
+					'/old story/',
+					'/a/../b/',
+					'/tag/*',
+					'/_astro/x.js',
+					12,
+				],
+			}),
+		).toMatchInlineSnapshot(`
+			"**aliases.0**: "2019/old/": expected a site path starting with "/", e.g. /2019/05/old-story/
+			**aliases.1**: "https://old.example/x/": expected a site path starting with "/", e.g. /2019/05/old-story/
+			**aliases.2**: "//old.example/x/": expected a path on this site, not a URL starting with "//"
+			**aliases.3**: "/": the home page cannot be an alias
+			**aliases.4**: "/?p=12": a query string or fragment cannot be redirected by a static host; give the path only
+			**aliases.5**: "/old story/": spaces are not allowed; write the path as the browser shows it, e.g. with "-"
+			**aliases.6**: "/a/../b/": "." and ".." segments are not allowed
+			**aliases.7**: "/tag/*": "//", "*" and ":" are not allowed (they mean patterns to the host)
+			**aliases.8**: "/_astro/x.js": paths starting with "/_" belong to the build (/_astro/, /_newsroom/)
+			**aliases.9**: expected an old site path starting with "/""
+		`);
+		expect(errors({ ...valid, aliases: ['/dup/', '/other/', '/dup/'] })).toBe('**aliases.2**: "/dup/" is listed twice');
+		expect(errors({ ...valid, aliases: '/old/' })).toMatchInlineSnapshot(
+			`"**aliases**: expected a list of old site paths, e.g. [/2019/05/old-story/]"`,
 		);
 	});
 
@@ -98,14 +139,27 @@ describe('authorSchema and sectionSchema', () => {
 			bio: 'Keeping all readers updated.',
 			links: [],
 		});
-		expect(sectionSchema.parse({ name: 'World', description: 'Diplomacy.' })).toEqual({ name: 'World', description: 'Diplomacy.', order: 100 });
+		expect(sectionSchema.parse({ name: 'World', description: 'Diplomacy.' })).toEqual({
+			name: 'World',
+			description: 'Diplomacy.',
+			order: 100,
+		});
 	});
 
-	it('reject an author without a bio and a link without a URL', () => {
-		const result = authorSchema({ image }).safeParse({ name: 'X', links: [{ label: 'Site', url: 'not a url' }] });
+	it('accept an author without a bio and a section without a description (an import has none yet)', () => {
+		expect(authorSchema({ image }).parse({ name: 'Theme Buster' })).toEqual({ name: 'Theme Buster', links: [] });
+		expect(sectionSchema.parse({ name: 'Block' })).toEqual({ name: 'Block', order: 100 });
+	});
+
+	it('reject an empty bio and a link without a URL', () => {
+		const result = authorSchema({ image }).safeParse({
+			name: 'X',
+			bio: ' ',
+			links: [{ label: 'Site', url: 'not a url' }],
+		});
 		expect(result.success).toBe(false);
 		expect(formatIssues(result.error!.issues)).toMatchInlineSnapshot(`
-			"**bio**: required: text
+			"**bio**: bio must not be empty
 			**links.0.url**: Invalid URL"
 		`);
 	});

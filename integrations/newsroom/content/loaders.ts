@@ -12,6 +12,7 @@ import { AstroError } from 'astro/errors';
 import { extractFrontmatter } from 'astro/markdown';
 import yaml from 'js-yaml';
 import { daylightSavingNote, InvalidDateError } from '../core/dates.ts';
+import { urlSegment } from '../core/urls.ts';
 import { heldBackSummary } from './published.ts';
 
 interface ArticlesLoaderOptions {
@@ -64,7 +65,9 @@ export function articlesLoader({ base, buildTime, timeZone }: ArticlesLoaderOpti
 			for (const [field, text] of frontmatterDates(data)) {
 				const note = noteFor(text, timeZone);
 				if (note && context) {
-					context.logger.warn(`${relative(fileURLToPath(context.config.root), entry.filePath!)}: **${field}**: ${note}`);
+					context.logger.warn(
+						`${relative(fileURLToPath(context.config.root), entry.filePath!)}: **${field}**: ${note}`,
+					);
 				}
 			}
 			return data;
@@ -90,12 +93,7 @@ function entryId(entry: string): string {
 	return entry
 		.replace(/\.mdx?$/i, '')
 		.split('/')
-		.map((segment) =>
-			segment
-				.toLowerCase()
-				.replace(/[^\p{L}\p{N}]+/gu, '-')
-				.replace(/^-+|-+$/g, ''),
-		)
+		.map(urlSegment)
 		.join('/')
 		.replace(/\/index$/, '');
 }

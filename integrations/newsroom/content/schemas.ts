@@ -78,6 +78,30 @@ function editDistance(a: string, b: string): number {
 	return previous[b.length]!;
 }
 
+/**
+ * An old site path, as a reader's browser asked for it: starts with "/", no query string or fragment (a static host
+ * cannot redirect on them), no "." or ".." segment, no spaces, and not the home page or a build folder ("/_astro/").
+ */
+export function aliasPath() {
+	return z.string({ error: expecting('an old site path starting with "/"') }).superRefine((path, ctx) => {
+		const problem = aliasProblem(path);
+		if (problem) ctx.addIssue({ code: 'custom', message: `"${path}": ${problem}` });
+	});
+}
+
+/** Why a string is not a usable alias path, or `undefined`. */
+export function aliasProblem(path: string): string | undefined {
+	if (!path.startsWith('/')) return 'expected a site path starting with "/", e.g. /2019/05/old-story/';
+	if (path.startsWith('//')) return 'expected a path on this site, not a URL starting with "//"';
+	if (path === '/') return 'the home page cannot be an alias';
+	if (/[?#]/.test(path)) return 'a query string or fragment cannot be redirected by a static host; give the path only';
+	if (/\s/.test(path)) return 'spaces are not allowed; write the path as the browser shows it, e.g. with "-"';
+	if (/(^|\/)\.{1,2}(\/|$)/.test(path)) return '"." and ".." segments are not allowed';
+	if (/\/\/|\*|:/.test(path)) return '"//", "*" and ":" are not allowed (they mean patterns to the host)';
+	if (/^\/_/.test(path)) return 'paths starting with "/_" belong to the build (/_astro/, /_newsroom/)';
+	return undefined;
+}
+
 interface ArticleSchemaContext<
 	Image extends z.ZodType,
 	AuthorRef extends z.ZodType<unknown, string>,
@@ -119,6 +143,17 @@ function articleFields<AuthorRef extends z.ZodType<unknown, string>, SectionRef 
 		corrections: z.array(strictFields({ date, text: nonEmpty('correction text') })).default([]),
 		/** Absolute URL when the article first ran elsewhere. */
 		canonical: z.url({ protocol: /^https?$/, error: 'expected an absolute http(s) URL' }).optional(),
+		/** Old paths of this article on this site (a renamed file, a WordPress permalink): each redirects here. */
+		aliases: z
+			.array(aliasPath(), { error: expecting('a list of old site paths, e.g. [/2019/05/old-story/]') })
+			.default([])
+			.superRefine((aliases, ctx) => {
+				const seen = new Set<string>();
+				aliases.forEach((alias, index) => {
+					if (seen.has(alias)) ctx.addIssue({ code: 'custom', path: [index], message: `"${alias}" is listed twice` });
+					seen.add(alias);
+				});
+			}),
 	};
 }
 
@@ -141,8 +176,7 @@ function cachedArticleFields<
 }
 
 let heroTextFields:
-	| { alt: z.ZodString; caption: z.ZodOptional<z.ZodString>; credit: z.ZodOptional<z.ZodString> }
-	| undefined;
+	{ alt: z.ZodString; caption: z.ZodOptional<z.ZodString>; credit: z.ZodOptional<z.ZodString> } | undefined;
 
 /** The hero's text fields, built once (only its `image()` differs per entry). */
 function heroText() {
@@ -182,7 +216,8 @@ export function authorSchema<Image extends z.ZodType>({ image }: { image: () => 
 	return strictFields({
 		name: nonEmpty('name'),
 		role: nonEmpty('role').optional(),
-		bio: nonEmpty('bio'),
+		/** Optional: an author imported from WordPress has none until an editor writes it. */
+		bio: nonEmpty('bio').optional(),
 		avatar: image().optional(),
 		links: z.array(strictFields({ label: nonEmpty('link label'), url: z.url() })).default([]),
 	});
@@ -191,7 +226,8 @@ export function authorSchema<Image extends z.ZodType>({ image }: { image: () => 
 /** A section of the paper (e.g. `src/content/sections/world.yaml`). */
 export const sectionSchema = strictFields({
 	name: nonEmpty('name'),
-	description: nonEmpty('description'),
+	/** Optional: a section front without one is described as "Articles in <name>." */
+	description: nonEmpty('description').optional(),
 	/** Position in the navigation, lowest first. */
 	order: z.int().default(100),
 });

@@ -22,6 +22,18 @@ export function createUrls(site: string) {
 	};
 }
 
+/**
+ * A file or folder name as it appears in an article's URL: lowercased, each run of characters other than letters
+ * and digits one "-", none at the ends ("Hello, World.md" → "hello-world-md"). The articles loader builds ids
+ * with it, and the WordPress importer names files with it so that a file's name is its URL.
+ */
+export function urlSegment(segment: string): string {
+	return segment
+		.toLowerCase()
+		.replace(/[^\p{L}\p{N}]+/gu, '-')
+		.replace(/^-+|-+$/g, '');
+}
+
 /** A tag's URL segment: "Belt and Road" → "belt-and-road". */
 export function tagSlug(tag: string): string {
 	return slug(tag);

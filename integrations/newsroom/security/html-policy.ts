@@ -42,6 +42,8 @@ const MEDIA = ['src', 'width', 'height', 'title'];
  * `object`/`embed` or SVG; ids and names are prefixed (`user-content-`) so no body can clobber the page's globals.
  * URLs: http(s), mail and phone links, relative URLs; `data:` only for images (checked after sanitizing).
  */
+const WORDPRESS_CLASS = /^wp-[a-z0-9-]+$/;
+
 export const articleSchema: Schema = {
 	...defaultSchema,
 	tagNames: [
@@ -73,6 +75,9 @@ export const articleSchema: Schema = {
 		track: ['src', 'kind', 'srcLang', 'label', 'default'],
 		time: ['dateTime'],
 		iframe: ['src', 'title', 'width', 'height', 'allow'],
+		// WordPress's block classes (`wp-block-gallery`, the importer's `wp-html`): styling hooks a site may use.
+		div: [...(defaultSchema.attributes!['div'] ?? []), ['className', WORDPRESS_CLASS]],
+		figure: [['className', WORDPRESS_CLASS]],
 		ol: [...(defaultSchema.attributes!['ol'] ?? []), 'reversed', 'type'],
 		'*': [...(defaultSchema.attributes!['*'] ?? []).filter((name) => !['action', 'method', 'encType', 'acceptCharset'].includes(String(name))), 'dataNewsroomKeep'],
 	},
@@ -122,6 +127,8 @@ export function applyHtmlPolicy(tree: Root, options: PolicyOptions): Root {
 		const original = trusted.get(key);
 		if (original) element.properties = safeUrls(element.tagName, original);
 		else delete element.properties['dataNewsroomKeep'];
+		// A class list the schema emptied (no `wp-` class in it) would print as class="".
+		if (Array.isArray(element.properties['className']) && element.properties['className'].length === 0) delete element.properties['className'];
 	});
 	convertIframes(clean, options);
 	return clean;

@@ -30,17 +30,44 @@ export async function headersGate(
 	const rules = parseHeadersFile(text);
 	const base = site.pathname;
 	const pagePaths = new Map(pages.map((page) => [page.file, page.path]));
+	// A page at a path `_redirects` redirects (a fallback page at an old path) is answered by the redirect.
+	const redirected = files.includes('_redirects')
+		? redirectSources(await readFile(join(dist, '_redirects'), 'utf8'), base)
+		: new Set<string>();
 	const urls: ServedUrl[] = files
 		.filter((file) => !hostFiles.has(file))
+		.filter((file) => !redirected.has(withoutSlash(pagePaths.get(file) ?? '')))
 		.map((file) => {
 			const path = pagePaths.get(file) ?? `/${file}`;
 			return { path: `${base}${path.slice(1)}`, policy: file.startsWith(`${assetsDir}/`) ? 'immutable' : 'revalidate' };
 		});
+	const figures: string[] = [];
 	const findings = cacheFindings(rules, urls);
+	if (redirected.size > 0) figures.push(`${redirected.size} redirected paths (_redirects) not checked`);
 	const immutable = urls.filter((url) => url.policy === 'immutable').length;
 	return {
 		gate,
-		figures: [`${rules.length} rules; ${immutable} hashed assets and ${urls.length - immutable} other URLs checked`],
+		figures: [
+			`${rules.length} rules; ${immutable} hashed assets and ${urls.length - immutable} other URLs checked`,
+			...figures,
+		],
 		findings,
 	};
 }
+
+/** The static source paths of a `_redirects` file, decoded, below the site's path, without a trailing slash. */
+function redirectSources(text: string, base: string): Set<string> {
+	const sources = new Set<string>();
+	for (const line of text.split('\n')) {
+		const [from] = line.trim().split(/\s+/);
+		if (!from || from.startsWith('#') || /[*:]/.test(from) || !from.startsWith(base)) continue;
+		try {
+			sources.add(withoutSlash(`/${decodeURIComponent(from.slice(base.length))}`));
+		} catch {
+			// not a path this build serves
+		}
+	}
+	return sources;
+}
+
+const withoutSlash = (path: string) => (path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path);

@@ -4,6 +4,7 @@ import type { AuditContext, Finding, GateResult } from '../types.ts';
 import { brokenReferences } from './broken-references.ts';
 import { htmlReferences } from './html-references.ts';
 import type { Reference } from './reference.ts';
+import { redirectReferences } from './redirect-references.ts';
 import { xmlReferences } from './xml-references.ts';
 
 /**
@@ -44,6 +45,9 @@ export async function linksGate({ dist, site, files, pages }: AuditContext): Pro
 			new URL('robots.txt', site),
 			sitemaps.map((url) => ({ url, from: 'Sitemap:' })),
 		);
+	}
+	if (known.has('_redirects')) {
+		check('_redirects', new URL('_redirects', site), redirectReferences(await readFile(join(dist, '_redirects'), 'utf8')));
 	}
 	return {
 		gate: 'Links',

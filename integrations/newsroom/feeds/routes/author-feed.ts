@@ -19,7 +19,7 @@ export const GET: APIRoute = async ({ props }) => {
 	const { byAuthor } = await loadContentSet();
 	return feedResponse({
 		title: `${author.data.name} | ${config.name}`,
-		description: author.data.bio,
+		description: author.data.bio ?? `Articles by ${author.data.name}.`,
 		page: urls.author(author.id),
 		feed: urls.authorFeed(author.id),
 		articles: byAuthor.get(author.id) ?? [],

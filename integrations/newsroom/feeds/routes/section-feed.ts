@@ -19,7 +19,7 @@ export const GET: APIRoute = async ({ props }) => {
 	const { bySection } = await loadContentSet();
 	return feedResponse({
 		title: `${section.data.name} | ${config.name}`,
-		description: section.data.description,
+		description: section.data.description ?? `Articles in ${section.data.name}.`,
 		page: urls.section(section.id),
 		feed: urls.sectionFeed(section.id),
 		articles: bySection.get(section.id) ?? [],

@@ -2,6 +2,7 @@ import type { APIRoute } from 'astro';
 import config from 'virtual:newsroom/config';
 import { loadContentSet } from '../../content/content-set.ts';
 import { urls } from '../../core/site.ts';
+import { sitemapKey } from '../../core/urls.ts';
 import { smallHeroes } from '../../images/crops.ts';
 import { sitemapData, type SeoData } from '../sitemaps.ts';
 
@@ -12,18 +13,23 @@ import { sitemapData, type SeoData } from '../sitemaps.ts';
  */
 export const GET: APIRoute = async () => {
 	const { articles, bySection, byAuthor, byTag } = await loadContentSet();
+	const sitemap = sitemapData({
+		articles,
+		articleUrl: (article) => urls.absolute(urls.article(article.id)),
+		listings: [
+			{ url: urls.absolute(urls.home), articles },
+			...[...bySection].map(([id, list]) => ({ url: urls.absolute(urls.section(id)), articles: list })),
+			...[...byAuthor].map(([id, list]) => ({ url: urls.absolute(urls.author(id)), articles: list })),
+			...[...byTag].map(([slug, tag]) => ({ url: urls.absolute(urls.tag(slug)), articles: tag.articles })),
+		],
+		timeZone: config.timeZone,
+	});
+	// The fallback pages at old paths (aliases:) are redirects, not pages: the sitemap leaves them out.
+	const aliases = articles.flatMap((article) =>
+		article.data.aliases.map((alias) => sitemapKey(urls.absolute(urls.href(alias)))),
+	);
 	const data: SeoData = {
-		sitemap: sitemapData({
-			articles,
-			articleUrl: (article) => urls.absolute(urls.article(article.id)),
-			listings: [
-				{ url: urls.absolute(urls.home), articles },
-				...[...bySection].map(([id, list]) => ({ url: urls.absolute(urls.section(id)), articles: list })),
-				...[...byAuthor].map(([id, list]) => ({ url: urls.absolute(urls.author(id)), articles: list })),
-				...[...byTag].map(([slug, tag]) => ({ url: urls.absolute(urls.tag(slug)), articles: tag.articles })),
-			],
-			timeZone: config.timeZone,
-		}),
+		sitemap: { ...sitemap, exclude: [...sitemap.exclude, ...aliases] },
 		smallHeroes: smallHeroes(articles).map((article) => article.filePath ?? article.id),
 	};
 	return new Response(JSON.stringify(data), { headers: { 'Content-Type': 'application/json' } });
