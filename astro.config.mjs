@@ -29,6 +29,14 @@ export default defineConfig({
 			contentDir: process.env.NEWSROOM_CONTENT_DIR ?? 'src/content',
 			// Components MDX articles can use by name, on pages and in feeds.
 			mdxComponents: './src/components/mdx-components.ts',
+			// The editors' desk at /admin/ (docs/editing-in-the-browser.md): Decap CMS on the site's GitHub repository,
+			// every save a pull request that CI builds before an editor merges it. `npm run dev` also starts the local
+			// backend, so /admin/ on localhost edits the files on disk.
+			cms: {
+				backend: { name: 'github', repo: 'asiapacific-daily/newsroom', branch: 'main' },
+				mediaFolder: 'src/assets/heroes',
+				previewStylesheets: ['./src/styles/global.css'],
+			},
 		}),
 	],
 });

@@ -1,6 +1,8 @@
 import type { AstroIntegration } from 'astro';
 import { readFileSync } from 'node:fs';
 import { cdnIntegration, CDN_FILES } from './cdn/integration.ts';
+import { cmsIntegration } from './cms/integration.ts';
+import { ADMIN_PATH } from './cms/names.ts';
 import { consentIntegration } from './consent/integration.ts';
 import { contentIntegration } from './content/integration.ts';
 import { resolveSiteConfig } from './core/config.ts';
@@ -41,7 +43,8 @@ export default function newsroom(userOptions: NewsroomUserOptions): AstroIntegra
 						feedsIntegration(), // RSS for the site, sections and authors
 						consentIntegration(options), // the cookie-consent island's checks
 						imagesIntegration(), // responsive images in bodies
-						seoIntegration(), // news sitemap, robots.txt, the sitemap with lastmod
+						cmsIntegration(options, modules), // the editors' desk at /admin/ (with the `cms` option)
+						seoIntegration({ unlisted: options.cms ? [ADMIN_PATH] : [] }), // news sitemap, robots.txt, the sitemap with lastmod
 						incrementalBuilds(modules, { writtenLater: CDN_FILES }), // after the sitemap: prunes what is not produced
 						cdnIntegration(), // last: `_headers` for every file written
 					],

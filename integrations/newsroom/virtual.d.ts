@@ -23,3 +23,15 @@ declare module 'virtual:newsroom/incremental' {
 	const incremental: { listRecord: string | null };
 	export default incremental;
 }
+
+declare module 'virtual:newsroom/cms' {
+	/** The CMS (the `cms` option): Decap's generated configuration, and where its browser bundle's files are. */
+	const cms: { config: Record<string, unknown>; decap: { dir: string; files: string[] } };
+	export default cms;
+}
+
+declare module 'virtual:newsroom/cms-preview' {
+	/** For the admin page's script: the site's locale and its preview stylesheets, as CSS text. */
+	const preview: { locale: string; styles: string[] };
+	export default preview;
+}
