@@ -8,7 +8,7 @@ import { z } from 'astro/zod';
 import { articleSchema, authorSchema, sectionSchema } from '../content/schemas.ts';
 import type { NewsroomOptions } from '../options.ts';
 import { looks } from './looks.ts';
-import { FORMATS } from './names.ts';
+import { FOLDER_KEYS, FORMATS } from './names.ts';
 import { type CmsField, fieldsOf, type FieldContext } from './schema-fields.ts';
 
 export type CmsOptions = NonNullable<NewsroomOptions['cms']>;
@@ -20,15 +20,12 @@ export interface CmsSite {
 	timeZone: string;
 	/** The site's absolute URL. */
 	site: string;
-	/** The logo's absolute URL, shown on the sign-in page. */
+	/** The logo's URL path on the site, shown on the sign-in page. */
 	logo: string;
 }
 
-/**
- * Articles are filed by the year and month of their publish date (in the site's zone: the date is written as
- * wall-clock time, and Decap's `date()` filter reads and formats it without converting), named after the headline.
- */
-export const ARTICLE_PATH = "{{fields.pubDate | date('YYYY')}}/{{fields.pubDate | date('MM')}}/{{slug}}";
+/** Articles are filed by the year and month of their publish date, named after the headline (see FOLDER_KEYS). */
+export const ARTICLE_PATH = `{{${FOLDER_KEYS.year}}}/{{${FOLDER_KEYS.month}}}/{{slug}}`;
 
 export function decapConfig(cms: CmsOptions, site: CmsSite): Record<string, unknown> {
 	const contentDir = trimSlashes(site.contentDir);

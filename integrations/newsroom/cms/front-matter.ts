@@ -7,9 +7,13 @@
  * missing optional field is what the editor meant. Runs in the browser (cms/browser/formats.ts) and in tests.
  */
 import { Document, isMap, isScalar, isSeq, parseDocument, Scalar, type Node } from 'yaml';
+import { FOLDER_KEYS } from './names.ts';
 
 /** The data key the CMS's pre-save hook puts the file's text under, so the writer can keep what did not change. */
 export const ORIGINAL_FILE = '__newsroomOriginalFile';
+
+/** Keys the pre-save hook adds for Decap's own use, never written to a file. */
+const NOT_WRITTEN = new Set<string>([ORIGINAL_FILE, ...Object.values(FOLDER_KEYS)]);
 
 type Data = Record<string, unknown>;
 
@@ -33,7 +37,8 @@ export function readYamlFile(text: string): Data {
  * changed values change: key order, quoting, list style, comments and an unchanged body stay byte for byte.
  */
 export function writeFrontMatterFile(data: Data, fieldOrder: readonly string[] = []): string {
-	const { [ORIGINAL_FILE]: original, body = '', ...fields } = data;
+	const { [ORIGINAL_FILE]: original, body = '', ...rest } = data;
+	const fields = written(rest);
 	const match = typeof original === 'string' ? FRONT_MATTER.exec(original) : null;
 	const text = String(body);
 	if (match) {
@@ -48,7 +53,8 @@ export function writeFrontMatterFile(data: Data, fieldOrder: readonly string[] =
 
 /** A YAML file for `data`, changing only what changed when the previous text is under `ORIGINAL_FILE`. */
 export function writeYamlFile(data: Data, fieldOrder: readonly string[] = []): string {
-	const { [ORIGINAL_FILE]: original, ...fields } = data;
+	const { [ORIGINAL_FILE]: original, ...rest } = data;
+	const fields = written(rest);
 	return typeof original === 'string' && original.trim()
 		? updatedYaml(original, fields, fieldOrder)
 		: newYaml(fields, fieldOrder);
@@ -171,6 +177,10 @@ function flowShortLists(node: unknown) {
 		if (plain && node.items.length > 0) node.flow = true;
 		else for (const item of node.items) flowShortLists(item);
 	}
+}
+
+function written(fields: Data): Data {
+	return Object.fromEntries(Object.entries(fields).filter(([key]) => !NOT_WRITTEN.has(key)));
 }
 
 /** `value` without "" / null / undefined and without objects left empty by that. Lists are kept (`tags: []` is valid). */

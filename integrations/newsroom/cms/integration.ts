@@ -38,7 +38,9 @@ export function cmsIntegration(options: NewsroomOptions, modules: VirtualModules
 					contentDir,
 					timeZone: options.timeZone,
 					site,
-					logo: new URL(options.logo.slice(1), site).href,
+					// A path on the site itself: the admin page loads nothing from elsewhere (the production host may not
+					// even exist yet when the CMS runs on localhost).
+					logo: `${config.base.replace(/\/$/, '')}${options.logo}`,
 				});
 				modules.set('cms', defaultExport({ config: generated, decap }));
 				// Imported `?inline` by the admin page's script: the preview gets the stylesheets as Vite builds them.

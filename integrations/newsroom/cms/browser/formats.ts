@@ -1,9 +1,10 @@
 /**
  * Registers the newsroom's file formats with Decap (see cms/front-matter.ts): Markdown with front matter for
  * articles, YAML for authors and sections, each written back changing only what the editor changed. Decap's
- * formatter gets the data alone, so a pre-save hook hands it the file's previous text under `ORIGINAL_FILE`.
+ * formatter gets the data alone, so a pre-save hook hands it the file's previous text under `ORIGINAL_FILE`, and
+ * the publish date's year and month for a new article's folder (`FOLDER_KEYS`).
  */
-import { FORMATS } from '../names.ts';
+import { FOLDER_DATE_FIELD, FOLDER_KEYS, FORMATS } from '../names.ts';
 import {
 	ORIGINAL_FILE,
 	readFrontMatterFile,
@@ -11,7 +12,7 @@ import {
 	writeFrontMatterFile,
 	writeYamlFile,
 } from '../front-matter.ts';
-import type { DecapCms } from './decap.ts';
+import type { DecapCms, Immutable } from './decap.ts';
 
 export function registerFormats(cms: DecapCms): void {
 	cms.registerCustomFormat(FORMATS.frontMatter, 'md', {
@@ -25,10 +26,13 @@ export function registerFormats(cms: DecapCms): void {
 	cms.registerEventListener({
 		name: 'preSave',
 		handler: ({ entry }) => {
+			let data = entry.get('data') as Immutable | undefined;
+			if (!data) return undefined;
 			const raw = entry.get('raw');
-			const data = entry.get('data') as { set(key: string, value: unknown): unknown } | undefined;
-			if (typeof raw !== 'string' || raw === '' || !data) return undefined;
-			return data.set(ORIGINAL_FILE, raw) as ReturnType<typeof entry.set>;
+			if (typeof raw === 'string' && raw !== '') data = data.set(ORIGINAL_FILE, raw);
+			const [, year, month] = /^(\d{4})-(\d{2})/.exec(String(data.get(FOLDER_DATE_FIELD) ?? '')) ?? [];
+			if (year && month) data = data.set(FOLDER_KEYS.year, year).set(FOLDER_KEYS.month, month);
+			return data;
 		},
 	});
 }

@@ -14,7 +14,12 @@ interface ControlProps {
 
 interface Control {
 	props: ControlProps;
-	inner?: { isValid?: () => unknown; getValidateValue?: () => unknown; focus?: () => void };
+	inner?: {
+		isValid?: () => unknown;
+		getValidateValue?: () => unknown;
+		focus?: () => void;
+		shouldComponentUpdate?: (nextProps: unknown) => boolean;
+	};
 }
 
 export function registerWidgets(cms: DecapCms): void {
@@ -38,6 +43,10 @@ export function registerWidgets(cms: DecapCms): void {
 			},
 			getValidateValue(this: Control) {
 				return this.inner?.getValidateValue?.();
+			},
+			// Decap asks the control whether to re-render (the image widget re-renders when a picked file arrives).
+			shouldComponentUpdate(this: Control, nextProps: unknown) {
+				return this.inner?.shouldComponentUpdate?.call(this.inner, nextProps) ?? true;
 			},
 			focus(this: Control) {
 				this.inner?.focus?.();
