@@ -243,8 +243,12 @@ function stringPattern(schema: Schema): { pattern?: [string, string] } {
 		messages.push(typeof message === 'string' ? message : fallback);
 	};
 	if (def.format === 'url') {
-		const protocol = def.protocol ? def.protocol.source.replace(/^\^|\$$/g, '') : '[a-zA-Z][a-zA-Z\\d+.-]*';
-		parts.push(`(?=(?:${protocol}):\\/\\/[^\\s/?#]+(?:[/?#]\\S*)?$)`);
+		// With a protocol (http, https) a host must follow "//"; any other URL ("mailto:…") needs a scheme and more.
+		parts.push(
+			def.protocol
+				? `(?=(?:${def.protocol.source.replace(/^\^|\$$/g, '')}):\\/\\/[^\\s/?#]+(?:[/?#]\\S*)?$)`
+				: '(?=[a-zA-Z][a-zA-Z\\d+.-]*:\\S+$)',
+		);
 		say(def.error, 'expected a URL');
 	}
 	for (const { _zod } of def.checks ?? []) {
