@@ -57,7 +57,8 @@ export function cmsIntegration(options: NewsroomOptions, modules: VirtualModules
 				injectRoutes(injectRoute, import.meta.url, {
 					[admin]: './routes/admin.astro',
 					[`${admin}/config.yml`]: './routes/config.yml.ts',
-					[`${admin}/${DECAP_FOLDER}[file]`]: './routes/decap-file.ts',
+					[`${admin}/${DECAP_FOLDER}[name].js`]: './routes/decap-file.ts',
+					[`${admin}/${DECAP_FOLDER}[name].wasm`]: './routes/decap-file.ts',
 				});
 			},
 			'astro:server:setup': ({ logger }) => {

@@ -32,7 +32,10 @@ export function startLocalBackend({
 	}
 	// decap-server is configured through its environment (PORT, BIND_HOST, GIT_REPO_DIRECTORY, MODE): these are its
 	// documented settings, passed to the child only.
-	const child: ChildProcess = spawn(process.execPath, [entry], {
+	// The child runs decap-server and exits when its stdin closes, i.e. when this process ends however it ends (a
+	// killed dev server or test worker must not leave a server writing to the project behind).
+	const guard = `process.stdin.on('close', () => process.exit(0)); process.stdin.resume(); require(${JSON.stringify(entry)});`;
+	const child: ChildProcess = spawn(process.execPath, ['-e', guard], {
 		cwd: fileURLToPath(root),
 		env: {
 			...process.env,
@@ -42,7 +45,7 @@ export function startLocalBackend({
 			MODE: 'fs',
 			LOG_LEVEL: 'info',
 		},
-		stdio: ['ignore', 'pipe', 'pipe'],
+		stdio: ['pipe', 'pipe', 'pipe'],
 	});
 	let stopped = false;
 	const ready = new Promise<void>((resolve) => {
