@@ -39,10 +39,11 @@ export function readYamlFile(text: string): Data {
 export function writeFrontMatterFile(data: Data, fieldOrder: readonly string[] = []): string {
 	const { [ORIGINAL_FILE]: original, body = '', ...rest } = data;
 	const fields = written(rest);
-	const match = typeof original === 'string' ? FRONT_MATTER.exec(original) : null;
+	const originalText = typeof original === 'string' ? original : undefined;
+	const match = originalText === undefined ? null : FRONT_MATTER.exec(originalText);
 	const text = String(body);
-	if (match) {
-		const originalBody = original!.slice(match[0].length);
+	if (originalText !== undefined && match) {
+		const originalBody = originalText.slice(match[0].length);
 		const yaml = updatedYaml(match[1]!, fields, fieldOrder);
 		const keptBody = text === originalBody ? originalBody : `${leadingBlankLines(originalBody)}${withFinalNewline(text.replace(/^\s*\n/, ''))}`;
 		return `---\n${yaml}---\n${keptBody}`;
@@ -93,7 +94,7 @@ interface ScalarEdit {
 /** `value` as one line of YAML in `type`'s quoting style (or another when that style cannot hold it). */
 function scalarText(value: unknown, type: Scalar['type']): string | undefined {
 	const scalar = new Scalar(value);
-	scalar.type = type;
+	if (type) scalar.type = type;
 	const line = new Document(scalar).toString(STRINGIFY).replace(/\n$/, '');
 	return line.includes('\n') ? undefined : line;
 }

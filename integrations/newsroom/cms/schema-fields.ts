@@ -212,8 +212,8 @@ function listField(schema: Schema, path: string, context: FieldContext): Partial
 function listSizes(schema: Schema): { min?: number; max?: number } {
 	const sizes: { min?: number; max?: number } = {};
 	for (const { _zod } of schema.def.checks ?? []) {
-		if (_zod.def.check === 'min_length') sizes.min = _zod.def.minimum;
-		if (_zod.def.check === 'max_length') sizes.max = _zod.def.maximum;
+		if (_zod.def.check === 'min_length' && _zod.def.minimum !== undefined) sizes.min = _zod.def.minimum;
+		if (_zod.def.check === 'max_length' && _zod.def.maximum !== undefined) sizes.max = _zod.def.maximum;
 	}
 	return sizes;
 }

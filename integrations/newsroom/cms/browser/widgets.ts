@@ -12,14 +12,17 @@ interface ControlProps {
 	entry: Immutable;
 }
 
+/** The wrapped built-in control, once mounted. */
+interface Inner {
+	isValid?: () => unknown;
+	getValidateValue?: () => unknown;
+	focus?: () => void;
+	shouldComponentUpdate?: (nextProps: unknown) => boolean;
+}
+
 interface Control {
 	props: ControlProps;
-	inner?: {
-		isValid?: () => unknown;
-		getValidateValue?: () => unknown;
-		focus?: () => void;
-		shouldComponentUpdate?: (nextProps: unknown) => boolean;
-	};
+	inner?: Inner | undefined;
 }
 
 export function registerWidgets(cms: DecapCms): void {
