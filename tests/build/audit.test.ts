@@ -64,7 +64,7 @@ describe('the quality gates pass on the sample site', () => {
 		const result = await weightGate(site);
 		expect(messages(result.findings)).toEqual([]);
 		const types = result.figures.slice(2).map((row) => row.split(/\s+/)[0]);
-		expect(types).toEqual(['home', 'article', 'section', 'author', 'tag', 'other']);
+		expect(types).toEqual(['home', 'article', 'section', 'author', 'tag', 'cms', 'other']);
 	});
 
 	it('CDN readiness: the integration wrote _headers — hashed assets immutable for a year, everything else short-lived', async () => {

@@ -1,7 +1,6 @@
-import { relative, resolve, sep } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { invalidOptions } from '../core/errors.ts';
 import { siteUrl } from '../core/urls.ts';
 import { defaultExport, injectRoutes, type VirtualModules } from '../core/wiring.ts';
 import type { NewsroomOptions } from '../options.ts';
@@ -22,16 +21,18 @@ export function cmsIntegration(options: NewsroomOptions, modules: VirtualModules
 	return {
 		name: '@newsroom/astro/cms',
 		hooks: {
-			'astro:config:setup': ({ config, injectRoute }) => {
+			'astro:config:setup': ({ config, injectRoute, logger }) => {
 				if (!cms) return;
-				projectRoot = config.root;
 				const root = fileURLToPath(config.root);
 				const contentDir = relative(root, resolve(root, options.contentDir)).split(sep).join('/');
-				if (contentDir.startsWith('..')) {
-					throw invalidOptions(
-						`**contentDir**: "${options.contentDir}" is outside the project, so the CMS cannot edit it (it edits the repository's files)`,
+				if (contentDir.startsWith('..') || isAbsolute(contentDir)) {
+					// Builds over content kept elsewhere (tests, benchmarks) still work; there is nothing for the CMS to edit.
+					logger.warn(
+						`no CMS at ${ADMIN_PATH}: contentDir "${options.contentDir}" is outside the project, and the CMS edits the project's files`,
 					);
+					return;
 				}
+				projectRoot = config.root;
 				const site = siteUrl(config.site!, config.base);
 				const decap = decapBundle(config.root);
 				const generated = decapConfig(cms, {
