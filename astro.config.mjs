@@ -39,6 +39,14 @@ export default defineConfig({
 			},
 			// HTTPS only, for two years, once a browser has seen the site: sticky, so opt-in (docs/features.md, Security).
 			security: { hsts: { maxAge: 63_072_000 } },
+			// The editors' desk at /admin/ (docs/editing-in-the-browser.md): Decap CMS on the site's GitHub repository,
+			// every save a pull request that CI builds before an editor merges it. `npm run dev` also starts the local
+			// backend, so /admin/ on localhost edits the files on disk.
+			cms: {
+				backend: { name: 'github', repo: 'asiapacific-daily/newsroom', branch: 'main' },
+				mediaFolder: 'src/assets/heroes',
+				previewStylesheets: ['./src/styles/global.css'],
+			},
 		}),
 	],
 });

@@ -1,6 +1,9 @@
 import type { AstroIntegration } from 'astro';
 import { readFileSync } from 'node:fs';
 import { cdnIntegration, CDN_FILES } from './cdn/integration.ts';
+import { cmsIntegration } from './cms/integration.ts';
+import { DESK_OPENER_POLICY } from './cms/desk-policy.ts';
+import { ADMIN_PATH } from './cms/names.ts';
 import { consentIntegration } from './consent/integration.ts';
 import { contentIntegration } from './content/integration.ts';
 import { resolveSiteConfig } from './core/config.ts';
@@ -10,6 +13,7 @@ import { feedsIntegration } from './feeds/integration.ts';
 import { imagesIntegration } from './images/integration.ts';
 import { incrementalBuilds } from './incremental/integration.ts';
 import { resolveOptions, type NewsroomUserOptions } from './options.ts';
+import type { ResponseHeaders } from './security/response-headers.ts';
 import { securityIntegration } from './security/integration.ts';
 import { seoIntegration } from './seo/integration.ts';
 
@@ -28,7 +32,9 @@ export default function newsroom(userOptions: NewsroomUserOptions): AstroIntegra
 	const options = resolveOptions(userOptions);
 	const modules = createVirtualModules();
 	// The security headers of every response: worked out by the security feature after the build, written by the CDN's.
-	const responseHeaders: [string, string][] = [];
+	const responseHeaders: ResponseHeaders = { everywhere: [], pages: [], byEntry: new Map() };
+	// The editors' desk has a policy of its own (Decap needs more than a reader's page may do).
+	const desk = options.cms ? [{ path: ADMIN_PATH, openerPolicy: DESK_OPENER_POLICY }] : [];
 	return {
 		name: '@newsroom/astro',
 		hooks: {
@@ -42,10 +48,11 @@ export default function newsroom(userOptions: NewsroomUserOptions): AstroIntegra
 					integrations: [
 						contentIntegration(options, modules), // collections' helpers, MDX and its components
 						feedsIntegration(), // RSS for the site, sections and authors
-						securityIntegration(options, responseHeaders), // the article HTML policy, the CSP, security headers
+						securityIntegration(options, responseHeaders, desk), // the article HTML policy, the CSP, security headers
 						consentIntegration(options), // the cookie-consent island's checks
 						imagesIntegration(), // responsive images in bodies
-						seoIntegration(), // news sitemap, robots.txt, the sitemap with lastmod
+						cmsIntegration(options, modules), // the editors' desk at /admin/ (with the `cms` option)
+						seoIntegration({ unlisted: options.cms ? [ADMIN_PATH] : [] }), // news sitemap, robots.txt, the sitemap with lastmod
 						incrementalBuilds(modules, { writtenLater: CDN_FILES }), // after the sitemap: prunes what is not produced
 						cdnIntegration(responseHeaders), // last: `_headers` for every file written
 					],

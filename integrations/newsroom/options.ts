@@ -63,6 +63,26 @@ const consentCategorySchema = z
 		path: ['refusedByGpc'],
 	});
 
+/** Where the CMS commits: the site's repository on GitHub or GitLab, and how editors sign in. */
+const cmsBackendSchema = z.strictObject({
+	/** `github` or `gitlab` (Decap CMS backends). */
+	name: z.enum(['github', 'gitlab']),
+	/** The repository, "owner/name" ("group/subgroup/name" on GitLab). */
+	repo: z.string().regex(/^[\w.-]+(\/[\w.-]+)+$/, 'expected "owner/name", e.g. "asiapacific-daily/site"'),
+	/** The branch the site is built from: editors' changes land there (through pull requests with `publishMode`). */
+	branch: z.string().min(1).default('main'),
+	/** The OAuth proxy that signs editors in to GitHub (e.g. a Decap/Netlify-style OAuth worker). */
+	baseUrl: z.url({ protocol: /^https$/, error: 'expected the https URL of the OAuth proxy' }).optional(),
+	/** The OAuth proxy's sign-in path, when not "auth". */
+	authEndpoint: z.string().min(1).optional(),
+	/** The API of a self-hosted GitHub Enterprise or GitLab, e.g. "https://gitlab.example.org/api/v4". */
+	apiRoot: z.url({ protocol: /^https$/, error: 'expected an https URL' }).optional(),
+	/** GitLab: "pkce" signs in with a GitLab OAuth application (`appId`) and needs no proxy. */
+	authType: z.enum(['pkce', 'implicit']).optional(),
+	/** GitLab: the OAuth application's ID, for `authType: "pkce"`. */
+	appId: z.string().min(1).optional(),
+});
+
 /** The options of `newsroom()`, as written in `astro.config.mjs`, with their defaults. */
 export const newsroomOptionsSchema = z.strictObject({
 	/** Publication name: feeds, JSON-LD publisher, Google News. */
@@ -392,6 +412,35 @@ export const newsroomOptionsSchema = z.strictObject({
 			sameAs: z.array(z.url({ protocol: /^https?$/, error: 'expected an absolute http(s) URL' })).default([]),
 		})
 		.prefault({}),
+	/**
+	 * The editors' desk: Decap CMS at `/admin/`, its configuration generated from the content schemas. Off unless
+	 * given; needs the `decap-cms` and `decap-server` packages (docs/editing-in-the-browser.md).
+	 */
+	cms: z
+		.strictObject({
+			backend: cmsBackendSchema,
+			/**
+			 * `editorial_workflow`: every save is a branch and pull request, published by merging it (after CI);
+			 * `simple`: every save is a commit to `backend.branch`.
+			 */
+			publishMode: z.enum(['editorial_workflow', 'simple']).default('editorial_workflow'),
+			/** The folder (from the project root) uploaded images go to; files refer to it by relative paths. */
+			mediaFolder: z
+				.string()
+				.min(1)
+				.refine((value) => !value.startsWith('/') && !value.split('/').includes('..'), {
+					message: 'expected a folder inside the project, relative to its root, e.g. "src/assets/images"',
+				})
+				.default('src/assets/images'),
+			/** Stylesheets (from the project root) the preview renders an article with: the site's own look. */
+			previewStylesheets: z.array(z.string().min(1)).default([]),
+			/**
+			 * The port of Decap's local backend (`decap-server`), which `astro dev` starts so the editor writes to the
+			 * files on disk; `false` not to start it.
+			 */
+			localBackendPort: z.union([z.int().min(1024).max(65535), z.literal(false)]).default(8081),
+		})
+		.optional(),
 });
 
 export type NewsroomUserOptions = z.input<typeof newsroomOptionsSchema>;

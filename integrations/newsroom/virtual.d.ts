@@ -23,3 +23,22 @@ declare module 'virtual:newsroom/incremental' {
 	const incremental: { listRecord: string | null };
 	export default incremental;
 }
+
+declare module 'virtual:newsroom/cms' {
+	/**
+	 * The CMS (the `cms` option): Decap's generated configuration, where its browser bundle's files are, and what
+	 * the admin page's Content-Security-Policy must allow besides a reader's page.
+	 */
+	const cms: {
+		config: Record<string, unknown>;
+		decap: { dir: string; files: string[] };
+		policy: import('./cms/desk-policy.ts').DeskPolicy;
+	};
+	export default cms;
+}
+
+declare module 'virtual:newsroom/cms-preview' {
+	/** For the admin page's script: the site's locale and its preview stylesheets, as CSS text. */
+	const preview: { locale: string; styles: string[] };
+	export default preview;
+}

@@ -225,6 +225,18 @@ describe('the sample site under its Content-Security-Policy, served by Cloudflar
 		for (const path of pages) {
 			const response = await fetch(`${sample.origin}${path}`);
 			expect(response.status, path).toBe(path === '/no-such-page/' ? 404 : 200);
+			expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
+			expect(response.headers.get('referrer-policy'), path).toBe('strict-origin-when-cross-origin');
+			expect(response.headers.get('x-frame-options'), path).toBe('DENY');
+			expect(response.headers.get('permissions-policy'), path).toContain('camera=()');
+			expect(response.headers.get('strict-transport-security'), path).toBe('max-age=63072000');
+			// The policy travels with each top-level entry's rule (so the editors' desk can have its own): a path
+			// outside every entry gets the 404 page's own <meta> policy, and framing is refused by X-Frame-Options.
+			if (path === '/no-such-page/') {
+				expect(response.headers.get('content-security-policy'), path).toBeNull();
+				expect(await response.text(), path).toMatch(/<meta http-equiv="content-security-policy" content="default-src 'none';/);
+				continue;
+			}
 			const policy = response.headers.get('content-security-policy') ?? '';
 			expect(policy, path).toContain("default-src 'none'");
 			expect(policy, path).toContain("frame-ancestors 'none'");
@@ -234,13 +246,20 @@ describe('the sample site under its Content-Security-Policy, served by Cloudflar
 			// Only Shiki's coloured code blocks need style attributes; bodies cannot write their own.
 			expect(policy.match(/'unsafe-inline'/g), path).toEqual(["'unsafe-inline'"]);
 			expect(policy, path).toContain("style-src-attr 'unsafe-inline'");
-			expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
-			expect(response.headers.get('referrer-policy'), path).toBe('strict-origin-when-cross-origin');
-			expect(response.headers.get('x-frame-options'), path).toBe('DENY');
 			expect(response.headers.get('cross-origin-opener-policy'), path).toBe('same-origin');
-			expect(response.headers.get('permissions-policy'), path).toContain('camera=()');
-			expect(response.headers.get('strict-transport-security'), path).toBe('max-age=63072000');
 		}
+	});
+
+	it('gives the editors’ desk a policy of its own, and only it: one policy per response', async () => {
+		const desk = await fetch(`${sample.origin}/admin/`);
+		const policy = desk.headers.get('content-security-policy') ?? '';
+		// One header value, not the readers' policy joined to the desk's (a browser would enforce both).
+		expect(policy.split(',')).toHaveLength(1);
+		expect(policy).toMatch(/script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'/);
+		expect(policy).toContain('connect-src \'self\' https://api.github.com');
+		expect(desk.headers.get('cross-origin-opener-policy')).toBe('same-origin-allow-popups');
+		const home = await fetch(`${sample.origin}/`);
+		expect(home.headers.get('content-security-policy')).not.toMatch(/unsafe-eval|api\.github\.com/);
 	});
 
 	it('loads every page type with no policy violation and no console error, before and after accepting cookies', async () => {

@@ -30,6 +30,8 @@ const contentTypes: Record<string, string> = {
 	'.json': 'application/json',
 	'.xml': 'application/xml',
 	'.xsl': 'application/xml',
+	'.yml': 'text/yaml; charset=utf-8',
+	'.wasm': 'application/wasm',
 	'.txt': 'text/plain; charset=utf-8',
 	'.svg': 'image/svg+xml',
 	'.png': 'image/png',

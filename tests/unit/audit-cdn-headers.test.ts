@@ -46,6 +46,33 @@ describe('headerRules (the integration’s _headers core)', () => {
 			['/news/caf%C3%A9/*', revalidateCacheControl],
 		]);
 	});
+
+	it('sends the headers alike everywhere in one rule, and each entry’s policy (the desk’s its own) beside its cache rule', () => {
+		const rules = headerRules({
+			entries: [
+				{ name: 'admin', folder: true },
+				{ name: 'articles', folder: true },
+			],
+			base: '/',
+			assetsDir: '_astro',
+			security: {
+				everywhere: [['X-Content-Type-Options', 'nosniff']],
+				pages: [['Content-Security-Policy', "default-src 'none'"]],
+				byEntry: new Map([['admin', [['Content-Security-Policy', "default-src 'none'; script-src 'self' 'unsafe-eval'"]]]]),
+			},
+		});
+		expect(rules).toEqual([
+			{ path: '/*', headers: [['X-Content-Type-Options', 'nosniff']] },
+			{ path: '/', headers: [['Cache-Control', revalidateCacheControl], ['Content-Security-Policy', "default-src 'none'"]] },
+			{ path: '/admin/*', headers: [['Cache-Control', revalidateCacheControl], ['Content-Security-Policy', "default-src 'none'; script-src 'self' 'unsafe-eval'"]] },
+			{ path: '/articles/*', headers: [['Cache-Control', revalidateCacheControl], ['Content-Security-Policy', "default-src 'none'"]] },
+		]);
+		// One policy per path: a browser would enforce both if two rules sent one.
+		for (const path of ['/', '/admin/', '/admin/config.yml', '/articles/a/']) {
+			const policies = rules.filter((rule) => ruleMatches(rule.path, path)).flatMap((rule) => rule.headers.filter(([name]) => name === 'Content-Security-Policy'));
+			expect(policies, path).toHaveLength(1);
+		}
+	});
 });
 
 describe('formatHeaders', () => {
@@ -55,7 +82,7 @@ describe('formatHeaders', () => {
 			{ path: '/_astro/*', headers: [['Cache-Control', immutableCacheControl]] },
 		]);
 		expect(text.split('\n')).toEqual([
-			'# Written by @newsroom/astro at build time: the security headers of every response, then one cache rule per top-level entry, none overlapping.',
+			'# Written by @newsroom/astro at build time: the headers of every response, then one rule per top-level entry (cache and security policy), none setting a header another sets.',
 			'/',
 			`  Cache-Control: ${revalidateCacheControl}`,
 			'/_astro/*',

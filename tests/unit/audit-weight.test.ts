@@ -12,7 +12,13 @@ describe('page types', () => {
 	const prefixes = prefixesFromUrls();
 
 	it('reads the prefixes from the newsroom URL builder', () => {
-		expect(prefixes).toEqual({ article: '/articles/', section: '/sections/', author: '/authors/', tag: '/tags/' });
+		expect(prefixes).toEqual({
+			article: '/articles/',
+			section: '/sections/',
+			author: '/authors/',
+			tag: '/tags/',
+			cms: '/admin/',
+		});
 	});
 
 	it('classifies home, articles, sections (with pagination), authors, tags and the rest', () => {
@@ -23,6 +29,7 @@ describe('page types', () => {
 		expect(pageType('/authors/desk/', prefixes)).toBe('author');
 		expect(pageType('/tags/belt-and-road/', prefixes)).toBe('tag');
 		expect(pageType('/privacy/', prefixes)).toBe('other');
+		expect(pageType('/admin/', prefixes)).toBe('cms');
 		expect(pageType('/404.html', prefixes)).toBe('other');
 		expect(pageType('/articles/', prefixes)).toBe('other');
 	});
@@ -60,10 +67,11 @@ const weights: PageWeight[] = [
 	{ file: 'articles/a/index.html', type: 'article', html: 21_000, css: 1900, js: 1500 },
 	{ file: 'articles/b/index.html', type: 'article', html: 7000, css: 9000, js: 2049 },
 	{ file: 'privacy/index.html', type: 'other', html: 30_000, css: 1900, js: 1500 },
+	{ file: 'admin/index.html', type: 'cms', html: 700, css: 0, js: 1_500_000 },
 ];
 
 describe('budgetFindings', () => {
-	it('reports every figure over its page type budget, and only those (other pages have no HTML budget)', () => {
+	it('reports every figure over its page type budget, and only those (other pages have no HTML budget, the CMS none)', () => {
 		expect(budgetFindings(weights, defaultBudgets)).toEqual([
 			{ where: 'articles/a/index.html', message: 'HTML is 21000 gzip bytes, over the article budget of 20480' },
 			{ where: 'articles/b/index.html', message: 'CSS is 9000 gzip bytes, over the article budget of 8192' },
@@ -83,6 +91,7 @@ describe('weightTable', () => {
 			'---------  -----  -------------  -----------  -----------',
 			'home           1           5000  1900 ≤ 8192  1500 ≤ 2048',
 			'article        2  21000 ≤ 20480  9000 ≤ 8192  2049 ≤ 2048',
+			'cms            1            700            0      1500000',
 			'other          1          30000  1900 ≤ 8192  1500 ≤ 2048',
 		]);
 	});

@@ -112,4 +112,30 @@ describe('newsroom() options', () => {
 			Hint: Check the newsroom({ ... }) call in astro.config.mjs; docs/configuration.md lists every option."
 		`);
 	});
+	it('rejects a CMS repository that is not "owner/name", and a media folder outside the project', () => {
+		expect(
+			error({
+				name: 'The Daily',
+				cms: { backend: { name: 'github', repo: 'just-a-name' }, mediaFolder: '../elsewhere' },
+			}),
+		).toMatchInlineSnapshot(`
+			"Invalid options passed to the newsroom integration:
+			**cms.backend.repo**: expected "owner/name", e.g. "asiapacific-daily/site"
+			**cms.mediaFolder**: expected a folder inside the project, relative to its root, e.g. "src/assets/images"
+			Hint: Check the newsroom({ ... }) call in astro.config.mjs; docs/configuration.md lists every option."
+		`);
+	});
+
+	it('rejects a CMS without a backend, and an unknown backend', () => {
+		expect(error({ name: 'The Daily', cms: {} } as never)).toMatchInlineSnapshot(`
+			"Invalid options passed to the newsroom integration:
+			**cms.backend**: required (expected object)
+			Hint: Check the newsroom({ ... }) call in astro.config.mjs; docs/configuration.md lists every option."
+		`);
+		expect(error({ name: 'The Daily', cms: { backend: { name: 'bitbucket', repo: 'a/b' } } } as never)).toMatchInlineSnapshot(`
+			"Invalid options passed to the newsroom integration:
+			**cms.backend.name**: Invalid option: expected one of "github"|"gitlab"
+			Hint: Check the newsroom({ ... }) call in astro.config.mjs; docs/configuration.md lists every option."
+		`);
+	});
 });

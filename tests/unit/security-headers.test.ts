@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { blockedGatedScripts, readBuiltPage, scriptHash } from '../../integrations/newsroom/security/built-pages.ts';
-import { formatPolicy, pageDirectives, parsePolicy, securityHeaders, unitePolicies, type SecurityOptions } from '../../integrations/newsroom/security/response-headers.ts';
+import {
+	everywhereHeaders,
+	formatPolicy,
+	pageDirectives,
+	parsePolicy,
+	policyHeaders,
+	unitePolicies,
+	type SecurityOptions,
+} from '../../integrations/newsroom/security/response-headers.ts';
 
 const settings: SecurityOptions = {
 	embedHosts: ['www.youtube-nocookie.com'],
@@ -19,25 +27,34 @@ describe('the security headers', () => {
 		expect(formatPolicy(united)).toBe("default-src 'none'; script-src 'self' 'sha256-A=' 'sha256-B='; style-src 'self'; img-src https:");
 	});
 
-	it('add what only a header carries (frame-ancestors, reporting) and the other headers; X-Frame-Options matches', () => {
-		const headers = new Map(securityHeaders(parsePolicy("default-src 'none'"), { ...settings, reportUri: 'https://reports.example/csp' }));
-		expect(headers.get('Content-Security-Policy')).toBe("default-src 'none'; frame-ancestors 'none'; report-uri https://reports.example/csp; report-to csp");
+	it('add what only a header carries (frame-ancestors, reporting) to each part’s policy, with its opener policy', () => {
+		const reporting = { ...settings, reportUri: 'https://reports.example/csp' };
+		const readers = new Map(policyHeaders(parsePolicy("default-src 'none'"), reporting));
+		expect(readers.get('Content-Security-Policy')).toBe("default-src 'none'; frame-ancestors 'none'; report-uri https://reports.example/csp; report-to csp");
+		expect(readers.get('Cross-Origin-Opener-Policy')).toBe('same-origin');
+		const desk = new Map(policyHeaders(parsePolicy("default-src 'none'"), settings, 'same-origin-allow-popups'));
+		expect(desk.get('Cross-Origin-Opener-Policy')).toBe('same-origin-allow-popups');
+		expect([...readers.keys()]).toEqual(['Content-Security-Policy', 'Cross-Origin-Opener-Policy']);
+	});
+
+	it('send the same everywhere: nosniff, the referrer and permissions policies, X-Frame-Options matching frame-ancestors', () => {
+		const headers = new Map(everywhereHeaders({ ...settings, reportUri: 'https://reports.example/csp' }));
 		expect(headers.get('Reporting-Endpoints')).toBe('csp="https://reports.example/csp"');
 		expect(headers.get('X-Frame-Options')).toBe('DENY');
 		expect(headers.get('X-Content-Type-Options')).toBe('nosniff');
 		expect(headers.get('Referrer-Policy')).toBe('strict-origin-when-cross-origin');
-		expect(headers.get('Cross-Origin-Opener-Policy')).toBe('same-origin');
 		expect(headers.get('Permissions-Policy')).toMatch(/^accelerometer=\(\), camera=\(\), .*geolocation=\(\), .*microphone=\(\)/);
 		expect(headers.has('Strict-Transport-Security')).toBe(false);
-		const self = new Map(securityHeaders(new Map(), { ...settings, frameAncestors: ["'self'"] }));
+		expect(headers.has('Content-Security-Policy')).toBe(false);
+		const self = new Map(everywhereHeaders({ ...settings, frameAncestors: ["'self'"] }));
 		expect(self.get('X-Frame-Options')).toBe('SAMEORIGIN');
 		// X-Frame-Options cannot name other origins: left out, frame-ancestors says it.
-		const partner = new Map(securityHeaders(new Map(), { ...settings, frameAncestors: ["'self'", 'https://partner.example'] }));
+		const partner = new Map(everywhereHeaders({ ...settings, frameAncestors: ["'self'", 'https://partner.example'] }));
 		expect(partner.has('X-Frame-Options')).toBe(false);
 	});
 
 	it('send Strict-Transport-Security only when the site opts in, as configured', () => {
-		const headers = new Map(securityHeaders(new Map(), { ...settings, hsts: { maxAge: 31_536_000, includeSubDomains: true, preload: true } }));
+		const headers = new Map(everywhereHeaders({ ...settings, hsts: { maxAge: 31_536_000, includeSubDomains: true, preload: true } }));
 		expect(headers.get('Strict-Transport-Security')).toBe('max-age=31536000; includeSubDomains; preload');
 	});
 

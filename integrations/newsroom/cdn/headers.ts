@@ -1,6 +1,6 @@
 /**
  * The CDN's rules, in the `_headers` format Netlify and Cloudflare Pages read: which responses a cache may keep
- * for how long. Pure: the integration lists the build folder and writes what this returns.
+ * for how long, and the security headers. Pure: the integration lists the build folder and writes what this returns.
  */
 
 /** Content-hashed build assets (`/_astro/*`): a changed file gets a new name, so browsers and CDNs keep it a year. */
@@ -28,35 +28,45 @@ export interface TopLevelEntry {
 /** Files the hosts read as configuration, never serve. */
 const hostFiles = new Set(['_headers', '_redirects', '_routes.json', '_worker.js']);
 
+/** The security feature's headers (`security/response-headers.ts`): the same everywhere, and per top-level entry. */
+export interface SecurityHeaderSet {
+	everywhere: readonly [string, string][];
+	pages: readonly [string, string][];
+	byEntry: ReadonlyMap<string, readonly [string, string][]>;
+}
+
 /**
- * The cache rules for a built site, one per top-level entry of its build folder: the hashed assets folder
- * immutable, every other folder, file and the home page short-lived. No two rules match one URL, because Netlify
- * and Cloudflare Pages both apply every matching rule and would join two Cache-Control values into one.
+ * The rules for a built site: the headers every response carries alike in one rule for every path, then one rule
+ * per top-level entry of its build folder with its cache policy (the hashed assets folder immutable, every other
+ * folder, file and the home page short-lived) and its part of the security headers (the Content-Security-Policy and
+ * opener policy: the readers' pages', or the entry's own). No header is set by two rules for one URL, because
+ * Netlify and Cloudflare Pages both apply every matching rule and would join two values into one.
  */
 export function headerRules({
 	entries,
 	base,
 	assetsDir,
-	securityHeaders = [],
+	security,
 }: {
 	entries: readonly TopLevelEntry[];
 	base: string;
 	assetsDir: string;
-	/** Headers every response carries (the security feature's), after its Cache-Control. */
-	securityHeaders?: readonly [string, string][];
+	security?: SecurityHeaderSet | undefined;
 }): HeaderRule[] {
 	const prefix = base.endsWith('/') ? base : `${base}/`;
 	const sorted = entries
 		.filter((entry) => !hostFiles.has(entry.name))
 		.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-	const rule = (path: string, cacheControl: string): HeaderRule => ({ path, headers: [['Cache-Control', cacheControl]] });
+	const rule = (path: string, cacheControl: string, entry?: string): HeaderRule => ({
+		path,
+		headers: [['Cache-Control', cacheControl], ...((entry !== undefined && security?.byEntry.get(entry)) || security?.pages || [])],
+	});
 	return [
-		// Every response, 404s included; no other rule sets these headers, so none is sent twice.
-		...(securityHeaders.length > 0 ? [{ path: `${prefix}*`, headers: [...securityHeaders] }] : []),
+		...(security && security.everywhere.length > 0 ? [{ path: `${prefix}*`, headers: [...security.everywhere] }] : []),
 		rule(prefix, revalidateCacheControl),
 		...sorted.map((entry) => {
 			const immutable = entry.folder && entry.name === assetsDir;
-			return rule(`${prefix}${encodeURI(entry.name)}${entry.folder ? '/*' : ''}`, immutable ? immutableCacheControl : revalidateCacheControl);
+			return rule(`${prefix}${encodeURI(entry.name)}${entry.folder ? '/*' : ''}`, immutable ? immutableCacheControl : revalidateCacheControl, entry.name);
 		}),
 	];
 }
@@ -65,5 +75,5 @@ export function formatHeaders(rules: readonly HeaderRule[]): string {
 	const blocks = rules.map((rule) =>
 		[rule.path, ...rule.headers.map(([name, value]) => `  ${name}: ${value}`)].join('\n'),
 	);
-	return `# Written by @newsroom/astro at build time: the security headers of every response, then one cache rule per top-level entry, none overlapping.\n${blocks.join('\n')}\n`;
+	return `# Written by @newsroom/astro at build time: the headers of every response, then one rule per top-level entry (cache and security policy), none setting a header another sets.\n${blocks.join('\n')}\n`;
 }

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, IntegrationResolvedRoute } from 'astro';
 import { AstroError } from 'astro/errors';
 import { injectRoutes, removeArtefact } from '../core/wiring.ts';
-import { formatHeaders, headerRules } from './headers.ts';
+import { formatHeaders, headerRules, type SecurityHeaderSet } from './headers.ts';
 import { CLOUDFLARE_STATIC_REDIRECTS, formatRedirects, redirectOnlyFolders, type RedirectsData } from './redirects.ts';
 
 /** The files this integration writes into the build folder. */
@@ -20,10 +20,10 @@ const ALIAS_ROUTE = './routes/alias.astro';
  * `redirects.wordpressArchives`, WordPress's archive URLs; 301s) and `_headers` (the security headers, then the cache
  * rules), for Netlify and Cloudflare Pages, plus a fallback page at each old path for hosts without redirect rules.
  * Added last, so its `astro:build:done` runs once every file, sitemaps included, is written and the security feature
- * has worked out `securityHeaders`. A site's own `public/_headers` is left as it is; a site's own `public/_redirects`
+ * has worked out the security headers. A site's own `public/_headers` is left as it is; a site's own `public/_redirects`
  * keeps its rules first.
  */
-export function cdnIntegration(securityHeaders: readonly [string, string][] = []): AstroIntegration {
+export function cdnIntegration(security?: SecurityHeaderSet): AstroIntegration {
 	let base = '/';
 	let assetsDir = '_astro';
 	let ownFile = false;
@@ -67,7 +67,7 @@ export function cdnIntegration(securityHeaders: readonly [string, string][] = []
 				const entries = (await readdir(dir, { withFileTypes: true }))
 					.filter((entry) => !(entry.isDirectory() && onlyRedirected.has(entry.name)))
 					.map((entry) => ({ name: entry.name, folder: entry.isDirectory() }));
-				const rules = headerRules({ entries, base, assetsDir, securityHeaders });
+				const rules = headerRules({ entries, base, assetsDir, security });
 				// Cloudflare Pages reads at most 100 rules; each top-level file of public/ costs one.
 				if (rules.length > 100)
 					logger.warn(

@@ -2,6 +2,7 @@
  * The content loaders: Astro's glob loader made strict for a newsroom. Every entry's images must exist, article
  * dates reach the schema as written, two files may not share a URL, and the build says what it holds back.
  */
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
@@ -14,6 +15,8 @@ import yaml from 'js-yaml';
 import { daylightSavingNote, InvalidDateError } from '../core/dates.ts';
 import { urlSegment } from '../core/urls.ts';
 import { heldBackSummary } from './published.ts';
+// Bundled as text (Vite), so the fingerprint survives bundling.
+import schemasSource from './schemas.ts?raw';
 
 interface ArticlesLoaderOptions {
 	/** Folder of the articles, relative to the project root; nested folders are fine. */
@@ -153,8 +156,14 @@ export function checkedGlob(
 	const inner = glob(options);
 	return {
 		name: 'newsroom-glob',
-		load: (context) =>
-			inner.load({
+		load: (context) => {
+			// Astro keeps parsed entries between builds and re-parses only changed files; entries parsed by an older
+			// schema (a newsroom upgrade adding a field) would be kept as they were, so a new schema starts afresh.
+			if (context.meta.get(SCHEMA_KEY) !== SCHEMA_FINGERPRINT) {
+				context.store.clear();
+				context.meta.set(SCHEMA_KEY, SCHEMA_FINGERPRINT);
+			}
+			return inner.load({
 				...context,
 				parseData: (async (entry: Parameters<ParseData>[0]) => {
 					const parsed = await context.parseData(prepare ? { ...entry, data: await prepare(entry) } : entry);
@@ -174,9 +183,14 @@ export function checkedGlob(
 					}
 					return parsed;
 				}) as ParseData,
-			}),
+			});
+		},
 	};
 }
+
+const SCHEMA_KEY = 'newsroom-schema';
+/** The content schemas' source, hashed: what parsed entries depend on besides their own files. */
+const SCHEMA_FINGERPRINT = createHash('sha256').update(schemasSource).digest('hex');
 
 // How Astro's content layer marks an `image()` field in parsed data until the bundler resolves it.
 const IMAGE_MARKER = '__ASTRO_IMAGE_';

@@ -2,6 +2,12 @@ import { z } from 'astro/zod';
 import { InvalidDateError, parseZonedDate } from '../core/dates.ts';
 
 /**
+ * Every schema `zonedDate()` made: a zoned date is a string in zod's eyes, so tools that read the schemas (the CMS
+ * configuration, cms/schema-fields.ts) recognise one here rather than by its shape.
+ */
+export const zonedDates = new WeakSet<z.ZodType>();
+
+/**
  * A frontmatter date: an instant with an offset, or wall-clock time in the site's time zone.
  * Rejects impossible dates rather than rolling them over as `z.coerce.date()` would.
  */
@@ -10,7 +16,7 @@ export function zonedDate(timeZone: string) {
 		issue.input === undefined
 			? 'required: a date like 2026-01-28 or 2026-01-28 09:30'
 			: 'expected a date like 2026-01-28 or 2026-01-28 09:30';
-	return z.union([z.string(), z.date()], { error }).transform((value, ctx) => {
+	const schema = z.union([z.string(), z.date()], { error }).transform((value, ctx) => {
 		if (value instanceof Date) return value;
 		try {
 			return parseZonedDate(value, timeZone);
@@ -20,6 +26,8 @@ export function zonedDate(timeZone: string) {
 			return z.NEVER;
 		}
 	});
+	zonedDates.add(schema);
+	return schema;
 }
 
 /** zod's `error` option: "required: …" when the field is missing, "expected …" when it has the wrong type. */

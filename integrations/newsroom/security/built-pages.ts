@@ -49,7 +49,7 @@ export function readBuiltPage(html: string): BuiltPage {
 }
 
 /** The `sha256-…` hash of inline code, as the browser computes it (a policy source is it in single quotes). */
-export function scriptHash(code: string): string {
+export function scriptHash(code: string): `sha256-${string}` {
 	return `sha256-${createHash('sha256').update(code).digest('base64')}`;
 }
 

@@ -7,17 +7,32 @@ import { embedElement } from '../consent/embed.ts';
 import type { NewsroomOptions } from '../options.ts';
 import { blockedGatedScripts, readBuiltPage, scriptHash } from './built-pages.ts';
 import { htmlPolicyPlugin } from './markdown-plugin.ts';
-import { pageDirectives, securityHeaders, unitePolicies, type Policy, type SecurityOptions } from './response-headers.ts';
+import {
+	everywhereHeaders,
+	pageDirectives,
+	policyHeaders,
+	unitePolicies,
+	type Policy,
+	type ResponseHeaders,
+	type SecurityOptions,
+} from './response-headers.ts';
 
 /**
  * Safe by default. Article bodies are held to the article HTML policy at build time (raw HTML sanitized, unsafe URLs
  * removed, iframes from the embed hosts turned into consent embeds, every removal a warning naming the file) unless
  * `security.bodyHtml` is `'trusted'`. Every page gets Astro's Content-Security-Policy (`security.csp`: hashes of the
  * scripts and styles Astro emits, and newsroom's directives). After the build, the security headers every response
- * should carry, the policy among them, are handed to the CDN feature for `_headers` (`responseHeaders`).
+ * should carry, the policy among them, are handed to the CDN feature for `_headers` (`responseHeaders`); a part
+ * of the site with a policy of its own (`separate`: the editors' desk) gets its own.
  */
-export function securityIntegration(options: NewsroomOptions, responseHeaders: [string, string][]): AstroIntegration {
+export function securityIntegration(
+	options: NewsroomOptions,
+	responseHeaders: ResponseHeaders,
+	/** Parts of the site with a policy of their own (the editors' desk), by path, and the opener policy they need. */
+	separate: readonly { path: string; openerPolicy: string }[] = [],
+): AstroIntegration {
 	const { security, consent } = options;
+	const ownPolicies = separate.map(({ path, openerPolicy }) => ({ entry: path.split('/').filter(Boolean)[0]!, openerPolicy }));
 	let settings: SecurityOptions;
 	let site: URL;
 	return {
@@ -84,15 +99,18 @@ export function securityIntegration(options: NewsroomOptions, responseHeaders: [
 				site = new URL(config.site ?? 'http://localhost/');
 			},
 			'astro:build:done': async ({ dir, assets, logger }) => {
-				const pages = [...assets.values()].flat().filter((file) => file.pathname.endsWith('.html'));
-				const policies: Policy[] = [];
+				const files = [...assets.values()].flat().filter((file) => file.pathname.endsWith('.html'));
+				// Every page's own policy, from the `<meta>` Astro wrote, by the part of the site it belongs to: a part's
+				// header allows what any of its pages allows.
+				const policies = new Map<string, Policy[]>();
 				const blocked: string[] = [];
-				for (const file of pages) {
+				for (const file of files) {
 					const page = readBuiltPage(await readFile(file, 'utf8'));
 					if (!page.policy) continue;
-					// Every page's own policy, from the `<meta>` Astro wrote: the header allows what any of them allows.
-					policies.push(page.policy);
 					const path = fileURLToPath(file).slice(fileURLToPath(dir).length - 1);
+					const entry = path.split('/')[1]!;
+					const part = ownPolicies.some((own) => own.entry === entry) ? entry : READERS;
+					policies.set(part, [...(policies.get(part) ?? []), page.policy]);
 					const url = new URL(path.replace(/index\.html$/, '').replace(/^\//, ''), site);
 					blocked.push(...blockedGatedScripts(page, url).map((problem) => `${path}: ${problem}`));
 				}
@@ -102,11 +120,15 @@ export function securityIntegration(options: NewsroomOptions, responseHeaders: [
 						"Declare scripts every page runs in `consent.scripts` (newsroom adds their hashes and hosts); for a script on one page, call `Astro.csp.insertScriptHash('sha256-…')` in that page's frontmatter, and name other hosts in `security.scriptHosts` (docs/features.md, Security).",
 					);
 				}
-				responseHeaders.splice(0, responseHeaders.length, ...securityHeaders(unitePolicies(policies), settings));
-				for (const [name, value] of responseHeaders) {
-					if (name.length + value.length + 2 > HEADER_LINE_LIMIT) {
+				responseHeaders.everywhere = everywhereHeaders(settings);
+				responseHeaders.pages = policyHeaders(unitePolicies(policies.get(READERS) ?? []), settings);
+				responseHeaders.byEntry = new Map(
+					ownPolicies.map(({ entry, openerPolicy }) => [entry, policyHeaders(unitePolicies(policies.get(entry) ?? []), settings, openerPolicy)]),
+				);
+				for (const [name, value] of [...responseHeaders.pages, ...[...responseHeaders.byEntry.values()].flat()]) {
+					if (name.length + value.length + 4 > HEADER_LINE_LIMIT) {
 						logger.warn(
-							`the ${name} header is ${name.length + value.length + 2} characters: Cloudflare Pages ignores _headers lines over ${HEADER_LINE_LIMIT} (CloudFront's limit for a policy is 1783). Fewer distinct inline scripts and styles across page types shorten it (docs/features.md, Security).`,
+							`the ${name} header is ${name.length + value.length + 4} characters: Cloudflare Pages ignores _headers lines over ${HEADER_LINE_LIMIT} (CloudFront's limit for a policy is 1783). Fewer distinct inline scripts and styles across page types shorten it (docs/features.md, Security).`,
 						);
 					}
 				}
@@ -114,6 +136,9 @@ export function securityIntegration(options: NewsroomOptions, responseHeaders: [
 		},
 	};
 }
+
+/** The policies of the readers' pages, every part of the site without a policy of its own. */
+const READERS = '';
 
 /** The syntax highlighter of Markdown code blocks: the processor's own setting, else the site's. */
 function highlighter(markdown: { syntaxHighlight?: unknown; processor: { options: object } }): string | undefined {

@@ -74,25 +74,32 @@ export function formatPolicy(policy: Policy): string {
 	return [...policy].map(([name, sources]) => [name, ...sources].join(' ')).join('; ');
 }
 
+export type Header = [name: string, value: string];
+
 /**
- * The security headers of every response: the policy (with what only a header can carry: `frame-ancestors` and
- * reporting), `X-Content-Type-Options`, `Referrer-Policy`, `Permissions-Policy` (powerful features off),
- * `Cross-Origin-Opener-Policy`, `X-Frame-Options` matching `frame-ancestors` (for browsers without CSP level 2), and
- * `Strict-Transport-Security` when the site opts in.
+ * The security headers, as the CDN feature lays them out in `_headers`: the ones every response carries alike (one
+ * rule for every path), and the ones that go with each top-level entry's rule, because a part of the site (the
+ * editors' desk) has a policy of its own and a path must never get two (both hosts would send both, and a browser
+ * enforces every policy it gets). Filled in after the build; read by the CDN feature.
  */
-export function securityHeaders(pagePolicy: Policy, options: SecurityOptions): [string, string][] {
-	const policy = new Map(pagePolicy);
-	policy.set('frame-ancestors', [...options.frameAncestors]);
-	if (options.reportUri) {
-		policy.set('report-uri', [options.reportUri]);
-		policy.set('report-to', ['csp']);
-	}
-	const headers: [string, string][] = [
-		['Content-Security-Policy', formatPolicy(policy)],
+export interface ResponseHeaders {
+	everywhere: Header[];
+	/** The readers' pages' policy and opener policy, for every entry without its own. */
+	pages: Header[];
+	/** Top-level entries ("admin") with a policy of their own. */
+	byEntry: Map<string, Header[]>;
+}
+
+/**
+ * What every response carries alike: `X-Content-Type-Options`, `Referrer-Policy`, `Permissions-Policy` (powerful
+ * features off), `X-Frame-Options` matching `frame-ancestors` (for browsers without CSP level 2), the reporting
+ * endpoint, and `Strict-Transport-Security` when the site opts in.
+ */
+export function everywhereHeaders(options: SecurityOptions): Header[] {
+	const headers: Header[] = [
 		['X-Content-Type-Options', 'nosniff'],
 		['Referrer-Policy', 'strict-origin-when-cross-origin'],
 		['Permissions-Policy', PERMISSIONS_POLICY],
-		['Cross-Origin-Opener-Policy', 'same-origin'],
 	];
 	const frameOptions = xFrameOptions(options.frameAncestors);
 	if (frameOptions) headers.push(['X-Frame-Options', frameOptions]);
@@ -105,6 +112,24 @@ export function securityHeaders(pagePolicy: Policy, options: SecurityOptions): [
 		]);
 	}
 	return headers;
+}
+
+/**
+ * The headers of one part of the site: its Content-Security-Policy (the pages' own, united, with what only a header
+ * can carry: `frame-ancestors` and reporting) and its `Cross-Origin-Opener-Policy` (`same-origin`, so a page opened
+ * from another site cannot reach back; the editors' desk needs `same-origin-allow-popups` for its sign-in window).
+ */
+export function policyHeaders(pagePolicy: Policy, options: SecurityOptions, openerPolicy = 'same-origin'): Header[] {
+	const policy = new Map(pagePolicy);
+	policy.set('frame-ancestors', [...options.frameAncestors]);
+	if (options.reportUri) {
+		policy.set('report-uri', [options.reportUri]);
+		policy.set('report-to', ['csp']);
+	}
+	return [
+		['Content-Security-Policy', formatPolicy(policy)],
+		['Cross-Origin-Opener-Policy', openerPolicy],
+	];
 }
 
 /** Features a news page never uses, off for it and everything it embeds. Only names Chromium knows (no warnings). */

@@ -13,12 +13,18 @@ const SEO_DATA = '_newsroom/seo-data.json';
  * lastmod (unless the site configured it). @astrojs/sitemap only sees URLs in `astro:build:done`; the dates come
  * from the published set through a JSON artefact rendered with the pages (page modules share no memory with
  * hooks), read here just before the wrapped sitemap hook runs. `SeoHead` and `articleSeo` do the rest per page.
+ * `unlisted` names path prefixes (below the site's base) kept out of the sitemap: the CMS's `/admin/`.
  */
-export function seoIntegration(): AstroIntegration {
+export function seoIntegration({ unlisted = [] }: { unlisted?: readonly string[] } = {}): AstroIntegration {
 	let data: { lastmod: Map<string, string>; exclude: Set<string> } | undefined;
+	let base = '/';
 	const siteMap = sitemap({
-		// Build artefacts under /_newsroom/ are deleted before the site is deployed.
-		filter: (page) => !new URL(page).pathname.includes('/_newsroom/'),
+		// Build artefacts under /_newsroom/ are deleted before the site is deployed; `unlisted` pages (the CMS) are
+		// not for readers.
+		filter: (page) => {
+			const path = new URL(page).pathname;
+			return !path.includes('/_newsroom/') && !unlisted.some((prefix) => path.startsWith(`${base}${prefix.slice(1)}`));
+		},
 		serialize: (item) => (data ? sitemapItem(item, data) : item),
 	});
 	let ownSitemap = false;
@@ -26,6 +32,7 @@ export function seoIntegration(): AstroIntegration {
 		name: '@newsroom/astro/seo',
 		hooks: {
 			'astro:config:setup': ({ config, injectRoute, logger }) => {
+				base = config.base.endsWith('/') ? config.base : `${config.base}/`;
 				const routes: Record<string, string> = {
 					'/news-sitemap.xml': './routes/news-sitemap.xml.ts',
 					[`/${SEO_DATA}`]: './routes/seo-data.json.ts',

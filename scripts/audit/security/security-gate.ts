@@ -5,13 +5,15 @@ import { ruleMatches } from '../headers/rule-matches.ts';
 import type { AuditContext, Finding, GateResult } from '../types.ts';
 import { readBuiltPage } from '../../../integrations/newsroom/security/built-pages.ts';
 import { formatPolicy } from '../../../integrations/newsroom/security/response-headers.ts';
+import { pageType } from '../weight/page-type.ts';
+import { prefixesFromUrls } from '../weight/prefixes-from-urls.ts';
 import { observatoryScore } from './observatory.ts';
 
 /** The longest `_headers` line Cloudflare Pages applies. */
 const LINE_LIMIT = 2000;
 
 /** The headers every HTML response must carry, and what their value must say. */
-const REQUIRED: [name: string, check: (value: string) => string | undefined][] = [
+const REQUIRED: [name: string, check: (value: string, isDesk: boolean) => string | undefined][] = [
 	['x-content-type-options', (value) => (value.toLowerCase() === 'nosniff' ? undefined : 'must be "nosniff"')],
 	[
 		'referrer-policy',
@@ -21,7 +23,13 @@ const REQUIRED: [name: string, check: (value: string) => string | undefined][] =
 				: 'must be strict-origin-when-cross-origin or stricter',
 	],
 	['permissions-policy', (value) => (/camera=\(\)/.test(value) && /microphone=\(\)/.test(value) && /geolocation=\(\)/.test(value) ? undefined : 'must turn camera, microphone and geolocation off')],
-	['cross-origin-opener-policy', (value) => (value.startsWith('same-origin') ? undefined : 'must be same-origin')],
+	[
+		'cross-origin-opener-policy',
+		(value, isDesk) =>
+			value === 'same-origin' || (isDesk && value === 'same-origin-allow-popups')
+				? undefined
+				: `must be same-origin${isDesk ? ' or, for the desk, same-origin-allow-popups' : ''}`,
+	],
 ];
 
 /**
@@ -29,7 +37,8 @@ const REQUIRED: [name: string, check: (value: string) => string | undefined][] =
  * `frame-ancestors`, no `'unsafe-inline'` or `'unsafe-eval'` for scripts, `object-src 'none'`, `base-uri`), the
  * page keeps its own `<meta>` policy, and the headers X-Content-Type-Options, Referrer-Policy, Permissions-Policy,
  * Cross-Origin-Opener-Policy and an X-Frame-Options matching `frame-ancestors`. Each route is scored the way
- * Mozilla's HTTP Observatory scores headers (observatory.ts); the lowest score is reported.
+ * Mozilla's HTTP Observatory scores headers (observatory.ts); the lowest score of the readers' pages is reported,
+ * and the editors' desk (`/admin/`, whose Decap CMS may evaluate code and open a sign-in window) on its own line.
  */
 export async function securityGate({ dist, site, pages }: AuditContext): Promise<GateResult> {
 	const gate = 'Security headers (_headers, CSP)';
@@ -47,8 +56,12 @@ export async function securityGate({ dist, site, pages }: AuditContext): Promise
 			: [],
 	);
 	let lowest: ReturnType<typeof observatoryScore> | undefined;
+	const desk: string[] = [];
+	const prefixes = prefixesFromUrls();
 	for (const page of pages) {
 		const path = `${site.pathname}${page.path.slice(1)}`;
+		// The editors' desk (Decap CMS) may evaluate code; it is scored apart from the readers' pages.
+		const isDesk = pageType(page.path, prefixes) === 'cms';
 		const headers = new Map<string, string[]>();
 		for (const rule of rules.filter((candidate) => ruleMatches(candidate.path, path))) {
 			for (const [name, value] of rule.headers) headers.set(name, [...(headers.get(name) ?? []), value]);
@@ -56,10 +69,11 @@ export async function securityGate({ dist, site, pages }: AuditContext): Promise
 		const html = await readFile(join(dist, page.file), 'utf8');
 		const { policy } = readBuiltPage(html);
 		const meta = policy ? [formatPolicy(policy)] : [];
-		const problems = [...policyProblems(headers.get('content-security-policy'), meta), ...headerProblems(headers)];
+		const problems = [...policyProblems(headers.get('content-security-policy'), meta, isDesk), ...headerProblems(headers, isDesk)];
 		findings.push(...problems.map((message) => ({ where: path, message })));
 		const scored = observatoryScore(headers, meta, site.protocol === 'https:');
-		if (!lowest || scored.score < lowest.score) lowest = scored;
+		if (isDesk) desk.push(`${path}: ${scored.score} (${scored.grade})`);
+		else if (!lowest || scored.score < lowest.score) lowest = scored;
 	}
 	const figures = [`${pages.length} HTML routes checked against ${rules.length} _headers rules`];
 	if (lowest) {
@@ -67,10 +81,11 @@ export async function securityGate({ dist, site, pages }: AuditContext): Promise
 			`Observatory score (lowest route): ${lowest.score} (${lowest.grade}); ${lowest.results.map((result) => `${result.test} ${result.modifier >= 0 ? '+' : ''}${result.modifier}`).join(', ')}`,
 		);
 	}
+	if (desk.length > 0) figures.push(`The editors' desk, its own policy ('unsafe-eval' for Decap CMS): ${desk.join(', ')}`);
 	return { gate, figures, findings };
 }
 
-function policyProblems(values: string[] | undefined, meta: string[]): string[] {
+function policyProblems(values: string[] | undefined, meta: string[], isDesk: boolean): string[] {
 	const problems: string[] = [];
 	if (meta.length === 0) problems.push('the page has no <meta http-equiv="content-security-policy"> (Astro security.csp)');
 	if (!values || values.length === 0) return [...problems, 'no Content-Security-Policy header'];
@@ -85,8 +100,9 @@ function policyProblems(values: string[] | undefined, meta: string[]): string[] 
 	const scripts = directives.get('script-src') ?? directives.get('default-src');
 	if (!directives.has('default-src')) problems.push('Content-Security-Policy has no default-src');
 	if (!scripts) problems.push('Content-Security-Policy has no script-src');
-	if (scripts?.some((source) => ["'unsafe-inline'", "'unsafe-eval'", '*', 'https:', 'http:', 'data:'].includes(source))) {
-		problems.push(`Content-Security-Policy script-src allows ${scripts.filter((source) => ["'unsafe-inline'", "'unsafe-eval'", '*', 'https:', 'http:', 'data:'].includes(source)).join(' ')}`);
+	const unsafe = ["'unsafe-inline'", '*', 'https:', 'http:', 'data:', ...(isDesk ? [] : ["'unsafe-eval'", "'wasm-unsafe-eval'"])];
+	if (scripts?.some((source) => unsafe.includes(source))) {
+		problems.push(`Content-Security-Policy script-src allows ${scripts.filter((source) => unsafe.includes(source)).join(' ')}`);
 	}
 	if (directives.get('object-src')?.join(' ') !== "'none'") problems.push("Content-Security-Policy needs object-src 'none'");
 	if (!directives.has('base-uri')) problems.push('Content-Security-Policy has no base-uri');
@@ -94,11 +110,11 @@ function policyProblems(values: string[] | undefined, meta: string[]): string[] 
 	return problems;
 }
 
-function headerProblems(headers: ReadonlyMap<string, string[]>): string[] {
+function headerProblems(headers: ReadonlyMap<string, string[]>, isDesk: boolean): string[] {
 	const problems: string[] = [];
 	for (const [name, check] of REQUIRED) {
 		const value = headers.get(name)?.join(', ');
-		const problem = value === undefined ? 'missing' : check(value);
+		const problem = value === undefined ? 'missing' : check(value, isDesk);
 		if (problem) problems.push(`${name}: ${problem}${value === undefined ? '' : ` (has "${value}")`}`);
 	}
 	const ancestors = (headers.get('content-security-policy') ?? []).join(';').match(/frame-ancestors\s+([^;]+)/)?.[1]?.trim();

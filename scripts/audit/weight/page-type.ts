@@ -1,5 +1,8 @@
-/** The page types the audit reports figures and budgets for. */
-export const pageTypes = ['home', 'article', 'section', 'author', 'tag', 'other'] as const;
+/**
+ * The page types the audit reports figures and budgets for. `cms` is the editors' desk (`/admin/`, Decap CMS):
+ * weighed and shown, but a tool for editors, not a page for readers, so no budget applies.
+ */
+export const pageTypes = ['home', 'article', 'section', 'author', 'tag', 'cms', 'other'] as const;
 export type PageType = (typeof pageTypes)[number];
 
 /** The URL path prefix of each page type, e.g. `{ article: '/articles/', … }` (see prefixes-from-urls.ts). */
@@ -8,6 +11,7 @@ export type PageTypePrefixes = Record<Exclude<PageType, 'home' | 'other'>, strin
 /** The type of the page at a site path: "/" is home, "/articles/…" an article, and so on; anything else is "other". */
 export function pageType(path: string, prefixes: PageTypePrefixes): PageType {
 	if (path === '/') return 'home';
+	if (path.startsWith(prefixes.cms)) return 'cms';
 	for (const type of ['article', 'section', 'author', 'tag'] as const) {
 		if (path.startsWith(prefixes[type]) && path.length > prefixes[type].length) return type;
 	}

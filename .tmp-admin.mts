@@ -1,0 +1,14 @@
+import { chromium } from 'playwright-core';
+import { pagesDev } from './tests/helpers/pages-dev.ts';
+const server = await pagesDev('/work/main/dist');
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const page = await browser.newPage();
+const log: string[] = [];
+page.on('console', (m) => log.push(`${m.type()}: ${m.text().slice(0, 300)}`));
+page.on('pageerror', (e) => log.push(`pageerror: ${e.message.slice(0, 300)}`));
+await page.goto(`${server.origin}/admin/`);
+await page.waitForTimeout(5000);
+console.log(log.join('\n'));
+console.log((await page.content()).slice(0, 500));
+await browser.close();
+await server.close();
