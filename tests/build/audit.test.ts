@@ -65,7 +65,7 @@ describe('the quality gates pass on the sample site', () => {
 		const result = await weightGate(site);
 		expect(messages(result.findings)).toEqual([]);
 		const types = result.figures.slice(2).map((row) => row.split(/\s+/)[0]);
-		expect(types).toEqual(['home', 'article', 'section', 'author', 'tag', 'cms', 'other']);
+		expect(types).toEqual(['home', 'article', 'section', 'author', 'tag', 'search', 'cms', 'other']);
 	});
 
 	it('CDN readiness: the integration wrote _headers — hashed assets immutable for a year, everything else short-lived', async () => {
@@ -184,6 +184,14 @@ describe('each gate fails on a broken build', () => {
 			'/articles/story/: x-frame-options: must be SAMEORIGIN to match frame-ancestors \'self\' (has "DENY")',
 		]);
 		expect(result.figures[1]).toMatch(/^Observatory score \(lowest route\): 30 \(D\);/);
+	});
+
+	it("security headers: WebAssembly allowed on a reader page, and more than WebAssembly on the search page", async () => {
+		const result = await securityGate(await auditContext(broken('search-policy')));
+		expect(messages(result.findings)).toEqual([
+			"/articles/story/: Content-Security-Policy script-src allows 'wasm-unsafe-eval'",
+			"/search/: Content-Security-Policy script-src allows 'unsafe-eval'",
+		]);
 	});
 });
 
