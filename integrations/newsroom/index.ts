@@ -63,7 +63,7 @@ export default function newsroom(userOptions: NewsroomUserOptions): AstroIntegra
 						consentIntegration(options), // the cookie-consent island's checks
 						imagesIntegration(), // responsive images in bodies
 						cmsIntegration(options, modules), // the editors' desk at /admin/ (with the `cms` option)
-						seoIntegration({ unlisted: options.cms ? [ADMIN_PATH] : [] }), // news sitemap, robots.txt, the sitemap with lastmod
+						seoIntegration({ unlisted: [...(options.cms ? [ADMIN_PATH] : []), ...(options.search ? [searchPath] : [])] }), // news sitemap, robots.txt, the sitemap with lastmod (without the desk and search)
 						incrementalBuilds(modules, { writtenLater: CDN_FILES }), // after the sitemap: prunes what is not produced
 						...(options.search ? [searchIntegration()] : []), // after the pruning: the search index of the articles left
 						cdnIntegration(responseHeaders), // last: `_headers` for every file written

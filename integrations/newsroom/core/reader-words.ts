@@ -29,6 +29,9 @@ export const readerWords = {
 	authorsIndex: 'Authors',
 	sectionsIndex: 'Sections',
 	feedsPage: 'Feeds',
+	feedsAbout:
+		'A feed lists the newest articles in a form feed readers understand: copy a feed’s address into your feed reader (or a news app that follows sites) and new articles come to you, with no account or e-mail address.',
+	feedsSite: 'The whole site',
 	articleCount: (count: number) => (count === 1 ? '1 article' : `${count} articles`),
 	minRead: (minutes: number) => `${minutes} min read`,
 	share: 'Share this article',
