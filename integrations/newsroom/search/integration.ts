@@ -19,7 +19,6 @@ export function searchIntegration(): AstroIntegration {
 				} catch (error) {
 					throw new AstroError(`The search index could not be built: ${(error as Error).message}`, 'Set `search: false` to build without search.');
 				}
-				if (result.pages === 0) logger.warn('the search index is empty: no page marks its content with data-pagefind-body (see SearchFacts in docs/features.md, Search)');
 				logger.info(`search index: ${result.pages} articles, ${result.files} files, ${(result.bytes / 1024).toFixed(0)} KiB in ${result.ms} ms`);
 			},
 		},
