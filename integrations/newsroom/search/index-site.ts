@@ -30,7 +30,9 @@ export async function indexSite(dist: string, { glob = 'articles/**/*.html' }: I
 	const outputPath = join(dist, SEARCH_BUNDLE);
 	await rm(outputPath, { recursive: true, force: true });
 	try {
-		const { index, errors } = await pagefind.createIndex({});
+		// At most 1 000 fragment files (Pagefind bundles the rest): one file per article would put 10 000 files beside
+		// 10 000 pages, against CDNs' limits on files per deployment (Cloudflare Pages: 20 000).
+		const { index, errors } = await pagefind.createIndex({ maxFragments: 1000 });
 		if (!index) throw new Error(errors.join('\n'));
 		const added = await index.addDirectory({ path: dist, glob });
 		if (added.errors.length > 0) throw new Error(added.errors.join('\n'));
