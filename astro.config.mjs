@@ -29,6 +29,8 @@ export default defineConfig({
 			contentDir: process.env.NEWSROOM_CONTENT_DIR ?? 'src/content',
 			// Components MDX articles can use by name, on pages and in feeds.
 			mdxComponents: './src/components/mdx-components.ts',
+			// A topic gets its own RSS feed from two articles (the sample site is small).
+			feeds: { tagMinimum: 2 },
 			// The seed's own short notice; the banner adds the purposes and third parties of the categories.
 			consent: {
 				message: 'This website uses cookies.',

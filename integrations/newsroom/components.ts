@@ -7,3 +7,7 @@ export { default as FormattedDate } from './components/FormattedDate.astro';
 export { default as RecentPosts } from './recent-posts/RecentPosts.astro';
 export { default as RecentPostsList } from './recent-posts/RecentPostsList.astro';
 export { default as SeoHead } from './seo/SeoHead.astro';
+export { default as Search } from './search/Search.astro';
+export { default as ShareLinks } from './share/ShareLinks.astro';
+// The reader-facing words the components and the sample site's pages share (to join the configurable labels).
+export { readerWords } from './core/reader-words.ts';

@@ -3,4 +3,4 @@
 export { defineNewsroomCollections } from './content/collections.ts';
 export { articleSchema, authorSchema, sectionSchema, zonedDate } from './content/schemas.ts';
 export { articlesLoader, checkedGlob } from './content/loaders.ts';
-export { excerptOf, loadContentSet, type Article, type Author, type ContentSet, type Section } from './content/content-set.ts';
+export { excerptOf, readingTimeOf, loadContentSet, type Article, type Author, type ContentSet, type Section } from './content/content-set.ts';

@@ -15,7 +15,10 @@ import { incrementalBuilds } from './incremental/integration.ts';
 import { resolveOptions, type NewsroomUserOptions } from './options.ts';
 import type { ResponseHeaders } from './security/response-headers.ts';
 import { securityIntegration } from './security/integration.ts';
+import { SEARCH_BUNDLE } from './search/index-site.ts';
+import { searchIntegration } from './search/integration.ts';
 import { seoIntegration } from './seo/integration.ts';
+import { createUrls } from './core/urls.ts';
 
 export type { NewsroomConfig } from './core/config.ts';
 export type { NewsroomOptions, NewsroomUserOptions } from './options.ts';
@@ -35,6 +38,14 @@ export default function newsroom(userOptions: NewsroomUserOptions): AstroIntegra
 	const responseHeaders: ResponseHeaders = { everywhere: [], pages: [], byEntry: new Map() };
 	// The editors' desk has a policy of its own (Decap needs more than a reader's page may do).
 	const desk = options.cms ? [{ path: ADMIN_PATH, openerPolicy: DESK_OPENER_POLICY }] : [];
+	// So has the search page, and the index's web worker with it (Pagefind runs WebAssembly).
+	const searchPath = createUrls('https://site.invalid/').search;
+	const search = options.search
+		? [
+				{ path: searchPath, openerPolicy: 'same-origin' },
+				{ path: `/${SEARCH_BUNDLE}/`, openerPolicy: 'same-origin', policyOf: searchPath },
+			]
+		: [];
 	return {
 		name: '@newsroom/astro',
 		hooks: {
@@ -48,12 +59,13 @@ export default function newsroom(userOptions: NewsroomUserOptions): AstroIntegra
 					integrations: [
 						contentIntegration(options, modules), // collections' helpers, MDX and its components
 						feedsIntegration(), // RSS for the site, sections and authors
-						securityIntegration(options, responseHeaders, desk), // the article HTML policy, the CSP, security headers
+						securityIntegration(options, responseHeaders, [...desk, ...search]), // the article HTML policy, the CSP, security headers
 						consentIntegration(options), // the cookie-consent island's checks
 						imagesIntegration(), // responsive images in bodies
 						cmsIntegration(options, modules), // the editors' desk at /admin/ (with the `cms` option)
-						seoIntegration({ unlisted: options.cms ? [ADMIN_PATH] : [] }), // news sitemap, robots.txt, the sitemap with lastmod
+						seoIntegration({ unlisted: [...(options.cms ? [ADMIN_PATH] : []), ...(options.search ? [searchPath] : [])] }), // news sitemap, robots.txt, the sitemap with lastmod (without the desk and search)
 						incrementalBuilds(modules, { writtenLater: CDN_FILES }), // after the sitemap: prunes what is not produced
+						...(options.search ? [searchIntegration()] : []), // after the pruning: the search index of the articles left
 						cdnIntegration(responseHeaders), // last: `_headers` for every file written
 					],
 				});

@@ -136,8 +136,12 @@ export const newsroomOptionsSchema = z.strictObject({
 		.strictObject({
 			items: z.int().min(1).max(500).default(50),
 			ttlMinutes: z.int().min(1).default(30),
+			/** A topic gets its own RSS feed from this many published articles. */
+			tagMinimum: z.int().min(1).default(3),
 		})
 		.prefault({}),
+	/** The Pagefind index of the article pages, for the site's `/search/` page. */
+	search: z.boolean().default(true),
 	consent: z
 		.strictObject({
 			/** The site's own short notice, the first words of the banner (its purposes and third parties follow). */

@@ -131,13 +131,23 @@ const phaseTable = [
 	),
 ].join('\n');
 
+// The search index (Pagefind, after the build): its share of the cold build (the target is under 15 %).
+const searchRow = (size, name, run) =>
+	run?.search
+		? `| ${size} | ${name} | ${run.search.pages} | ${run.search.files} | ${(run.search.kib / 1024).toFixed(1)} MiB | ${s(run.search.ms)} | ${((run.search.ms / run.wallMs) * 100).toFixed(1)} % |`
+		: undefined;
+const searchRows = rows.flatMap((r) => [searchRow(r.size, 'ours cold', r.cold), searchRow(r.size, 'ours +1 article', r.added)].filter(Boolean));
+const searchTable = searchRows.length
+	? `\n\n${['| articles | build | pages indexed | index files | index size | index time (s) | share of the build |', '| ---: | --- | ---: | ---: | ---: | ---: | ---: |', ...searchRows].join('\n')}`
+	: '';
+
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Linux ${release()}, Node ${process.version}`;
 const command = `npm run bench -- ${args.join(' ')}`.trim();
 const start = `<!-- results:${label}:start -->`;
 const end = `<!-- results:${label}:end -->`;
-const results = `${start}\nMeasured ${new Date().toISOString().slice(0, 16)}Z on ${machine}; hero images on ${Math.round(heroShare * 100)} % of articles (a pool of 12 source images); ${repeat === 1 ? 'single runs' : `median of ${repeat} cold runs`}.\nCommand: \`${command}\`\n\n${table}\n\n${phaseTable}\n${end}`;
+const results = `${start}\nMeasured ${new Date().toISOString().slice(0, 16)}Z on ${machine}; hero images on ${Math.round(heroShare * 100)} % of articles (a pool of 12 source images); ${repeat === 1 ? 'single runs' : `median of ${repeat} cold runs`}.\nCommand: \`${command}\`\n\n${table}\n\n${phaseTable}${searchTable}\n${end}`;
 const file = join(repo, 'BENCHMARKS.md');
 const current = await readFile(file, 'utf8').catch(() => '');
 const block = new RegExp(`${start}[\\s\\S]*${end}`);
 await writeFile(file, block.test(current) ? current.replace(block, () => results) : `${current}\n${results}\n`);
-console.log(`\n${table}\n\n${phaseTable}\n\nwritten to BENCHMARKS.md`);
+console.log(`\n${table}\n\n${phaseTable}${searchTable}\n\nwritten to BENCHMARKS.md`);

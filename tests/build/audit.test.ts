@@ -37,16 +37,18 @@ describe('the quality gates pass on the sample site', () => {
 		expect(result.figures).toEqual([`${site.pages.length} pages checked, 0 errors`]);
 	});
 
-	it('accessibility: axe finds 0 WCAG 2.1 A/AA violations on a home, article, section, author and tag page, banner visible', async () => {
+	it('accessibility: axe finds 0 WCAG 2.1 A/AA violations on a home, article, section, author and tag page in both colour schemes, banner visible', async () => {
 		const result = await a11yGate(site);
 		expect(messages(result.findings)).toEqual([]);
-		expect(result.figures).toEqual([
-			'/: 0 violations, banner visible',
-			'/articles/2023/05/xi-central-asia-potential/: 0 violations, banner visible',
-			'/sections/business/: 0 violations, banner visible',
-			'/authors/ap-journalist/: 0 violations, banner visible',
-			'/tags/albania/: 0 violations, banner visible',
-		]);
+		expect(result.figures).toEqual(
+			[
+				'/',
+				'/articles/2023/05/xi-central-asia-potential/',
+				'/sections/business/',
+				'/authors/ap-journalist/',
+				'/tags/albania/',
+			].flatMap((path) => [`${path}: 0 violations, banner visible`, `${path} (dark): 0 violations, banner visible`]),
+		);
 	});
 
 	it('links: every internal URL of every page, feed and sitemap resolves to a file', async () => {
@@ -65,7 +67,7 @@ describe('the quality gates pass on the sample site', () => {
 		const result = await weightGate(site);
 		expect(messages(result.findings)).toEqual([]);
 		const types = result.figures.slice(2).map((row) => row.split(/\s+/)[0]);
-		expect(types).toEqual(['home', 'article', 'section', 'author', 'tag', 'cms', 'other']);
+		expect(types).toEqual(['home', 'article', 'section', 'author', 'tag', 'search', 'cms', 'other']);
 	});
 
 	it('CDN readiness: the integration wrote _headers — hashed assets immutable for a year, everything else short-lived', async () => {
@@ -111,18 +113,23 @@ describe('each gate fails on a broken build', () => {
 		expect(result.findings[2]?.message).toContain('An “img” element must have an “alt” attribute');
 	});
 
-	it('accessibility: axe violations on the home page, and an article without the consent banner', async () => {
+	it('accessibility: axe violations on the home page (one in the dark scheme only), and an article without the consent banner', async () => {
 		const result = await a11yGate(await auditContext(broken('axe-violation')));
-		expect(result.findings).toHaveLength(4);
-		expect(result.findings.slice(0, 3).map((finding) => [finding.where, finding.message.split(' (')[0]])).toEqual([
+		const found = result.findings.map((finding) => [finding.where, finding.message.split(' (')[0]]);
+		expect(found).toEqual([
 			['/', 'button-name'],
 			['/', 'color-contrast'],
 			['/', 'image-alt'],
+			['/ (dark)', 'button-name'],
+			['/ (dark)', 'color-contrast'],
+			['/ (dark)', 'image-alt'],
+			['/articles/no-banner/', 'the consent banner'],
+			['/articles/no-banner/ (dark)', 'the consent banner'],
 		]);
-		expect(result.findings[3]).toEqual({
-			where: '/articles/no-banner/',
-			message: 'the consent banner (newsroom-consent .banner) is not visible',
-		});
+		// Light: only the grey paragraph is too faint; dark: the dark-only paragraph too.
+		const contrast = (where: string) => result.findings.find((finding) => finding.where === where && finding.message.startsWith('color-contrast'))!.message;
+		expect(contrast('/')).not.toContain('dark-only');
+		expect(contrast('/ (dark)')).toContain('dark-only');
 	});
 
 	it('links: a dead link, a missing srcset candidate, a dead feed item and image, a missing sitemap and a redirect to nowhere', async () => {
@@ -184,6 +191,14 @@ describe('each gate fails on a broken build', () => {
 			'/articles/story/: x-frame-options: must be SAMEORIGIN to match frame-ancestors \'self\' (has "DENY")',
 		]);
 		expect(result.figures[1]).toMatch(/^Observatory score \(lowest route\): 30 \(D\);/);
+	});
+
+	it("security headers: WebAssembly allowed on a reader page, and more than WebAssembly on the search page", async () => {
+		const result = await securityGate(await auditContext(broken('search-policy')));
+		expect(messages(result.findings)).toEqual([
+			"/articles/story/: Content-Security-Policy script-src allows 'wasm-unsafe-eval'",
+			"/search/: Content-Security-Policy script-src allows 'unsafe-eval'",
+		]);
 	});
 });
 

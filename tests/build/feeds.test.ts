@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { access, cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { access, cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -115,7 +115,7 @@ async function exists(file: string): Promise<boolean> {
 }
 
 describe('the feeds of the sample site', () => {
-	it('are the site feed and one per section and per author', async () => {
+	it('are the site feed and one per section, per author and per topic with enough articles', async () => {
 		expect(await feedPaths(siteDist)).toEqual([
 			'authors/ap-journalist/rss.xml',
 			'authors/newsdesk/rss.xml',
@@ -125,6 +125,7 @@ describe('the feeds of the sample site', () => {
 			'sections/sports/rss.xml',
 			'sections/travel/rss.xml',
 			'sections/world/rss.xml',
+			'tags/tourism/rss.xml',
 		]);
 	});
 
@@ -161,7 +162,7 @@ describe('the feeds of the sample site', () => {
 		] as const;
 		for (const [path, title, link, description, lastBuildDate] of cases) {
 			const { parsed, channel } = await feed(siteDist, path);
-			expect(parsed['?xml-stylesheet']).toEqual({ '@_href': '/feed.xsl', '@_type': 'text/xsl' });
+			expect(parsed['?xml-stylesheet']).toEqual({ '@_href': '/feed.css', '@_type': 'text/css' });
 			expect(channel.title).toBe(title);
 			expect(channel.link).toBe(link);
 			expect(channel.description.length).toBeGreaterThan(10);
@@ -301,6 +302,7 @@ describe('the feeds of the sample site', () => {
 				link.getAttribute('href')!,
 			);
 		expect(await alternates('/')).toEqual([`${site}/rss.xml`]);
+		expect(await alternatesOf('/', 'application/feed+json')).toEqual([`${site}/feed.json`]);
 		expect(await alternates(`/articles/${bezos}/`)).toEqual([`${site}/rss.xml`]);
 		expect(await alternates('/sections/world/')).toEqual([`${site}/rss.xml`, `${site}/sections/world/rss.xml`]);
 		expect(await alternates('/authors/newsdesk/')).toEqual([`${site}/rss.xml`, `${site}/authors/newsdesk/rss.xml`]);
@@ -309,40 +311,88 @@ describe('the feeds of the sample site', () => {
 		}
 	});
 
-	it('open in a browser as a page explaining feeds and listing the items (feed.xsl, run with a real XSLT processor)', async () => {
-		expect(await xmllint([join(siteDist, 'feed.xsl')])).toEqual({ status: 0, stderr: '' });
-		const html = await xslt(join(siteDist, 'rss.xml'), join(siteDist, 'feed.xsl'));
-		const doc = parseHTML(html).document;
-		const { channel, items } = await feed(siteDist, 'rss.xml');
-		expect(text(doc.querySelector('h1'))).toBe(channel.title);
-		expect(text(doc.querySelector('#about-feeds'))).toBe('This is a web feed');
-		expect(text(doc.querySelector('.feed-url'))).toBe(`${site}/rss.xml`);
-		const links = [...doc.querySelectorAll('.items h3 a')];
-		expect(links.map((a) => [text(a), a.getAttribute('href')])).toEqual(items.map((item) => [item.title, item.link]));
-		expect(text(doc.querySelector('.items .meta'))).toBe('28 Jan 2026 · By AP Journalist');
+	it('have a human page, /feeds/, listing every feed (site, sections, authors, topics) with its address, and no XSLT', async () => {
+		const doc = await page('/feeds/');
+		expect(text(doc.querySelector('.dek'))).toMatch(/feed reader/);
+		const listed = [...doc.querySelectorAll('.feed-list li')].map((item) => [
+			item.querySelector('a')!.getAttribute('href'),
+			text(item.querySelector('.feed-url')),
+		]);
+		const expected = ['/rss.xml', '/feed.json', ...['world', 'business', 'sports', 'lifestyle', 'travel'].map((id) => `/sections/${id}/rss.xml`)];
+		for (const path of expected) expect(listed, path).toContainEqual([path, `${site}${path}`]);
+		expect(listed).toContainEqual(['/authors/newsdesk/rss.xml', `${site}/authors/newsdesk/rss.xml`]);
+		expect(listed).toContainEqual(['/tags/tourism/rss.xml', `${site}/tags/tourism/rss.xml`]);
+		for (const [href] of listed) expect(await exists(fileFor(siteDist, `${site}${href}`, site)), href!).toBe(true);
+		// A topic with fewer than `feeds.tagMinimum` (2 on the sample site) articles has no feed.
+		expect(await exists(join(siteDist, 'tags/albania/rss.xml'))).toBe(false);
+		expect(await exists(join(siteDist, 'feed.xsl'))).toBe(false);
+		expect((await readdir(siteDist, { recursive: true })).filter((file) => /\.xslt?$/.test(file))).toEqual([]);
+	});
+
+	it('include a feed per topic with enough articles, advertised by the topic page', async () => {
+		const { channel, items } = await feed(siteDist, 'tags/tourism/rss.xml');
+		expect(channel.title).toBe('Tourism | Asia Pacific Daily');
+		expect(channel.link).toBe(`${site}/tags/tourism/`);
+		expect(items.map((item) => item.link)).toEqual([
+			`${site}/articles/2026/01/festival-tourism-sundance-bafta/`,
+			`${site}/articles/2026/01/albania-visa-free-destination/`,
+		]);
+		const alternates = [...(await page('/tags/tourism/')).querySelectorAll('link[rel="alternate"]')].map((link) => link.getAttribute('href'));
+		expect(alternates).toContain(`${site}/tags/tourism/rss.xml`);
+		const none = [...(await page('/tags/albania/')).querySelectorAll('link[rel="alternate"]')].map((link) => link.getAttribute('href'));
+		expect(none).toEqual([`${site}/rss.xml`, `${site}/feed.json`]);
+	});
+
+	it('include JSON Feed 1.1 at /feed.json with the RSS feed\'s items: full HTML, authors, tags, image and both dates', async () => {
+		const json = JSON.parse(await readFile(join(siteDist, 'feed.json'), 'utf8'));
+		expect(jsonFeedProblems(json)).toEqual([]);
+		expect(json).toMatchObject({
+			version: 'https://jsonfeed.org/version/1.1',
+			title: 'Asia Pacific Daily',
+			home_page_url: `${site}/`,
+			feed_url: `${site}/feed.json`,
+			language: 'en-US',
+		});
+		const { items } = await feed(siteDist, 'rss.xml');
+		expect(json.items.map((item: { id: string }) => item.id)).toEqual(items.map((item) => item.guid['#text']));
+		const bezosItem = json.items.find((item: { id: string }) => item.id === `${site}/articles/${bezos}/`);
+		expect(bezosItem.authors).toEqual([
+			{ name: 'AP Journalist', url: `${site}/authors/ap-journalist/` },
+			{ name: 'Asia Pacific Daily Newsdesk', url: `${site}/authors/newsdesk/` },
+		]);
+		expect(bezosItem.tags).toEqual(['Business & Tech', 'Space', 'Satellites', 'Internet']);
+		expect(bezosItem.image).toMatch(/^https:\/\/asiapacific-news\.example\/_astro\/.+\.jpg$/);
+		expect(bezosItem.date_published).toMatch(/^2026-01-28T\d\d:\d\d:\d\d\+08:00$/);
+		expect(Date.parse(bezosItem.date_modified)).toBeGreaterThanOrEqual(Date.parse(bezosItem.date_published));
+		expect(parseHTML(`<div>${bezosItem.content_html}</div>`).document.querySelectorAll('p').length).toBeGreaterThan(2);
+		expect(await alternatesOf('/', 'application/feed+json')).toEqual([`${site}/feed.json`]);
 	});
 });
 
-/** Runs the feed through the stylesheet with the JDK's XSLT 1.0 processor, as a browser would. */
-async function xslt(xml: string, xsl: string): Promise<string> {
-	const dir = join(tmpRoot, 'feeds-xslt');
-	await mkdir(dir, { recursive: true });
-	const source = join(dir, 'Xslt.java');
-	await writeFile(
-		source,
-		[
-			'import javax.xml.transform.TransformerFactory;',
-			'import javax.xml.transform.stream.*;',
-			'public class Xslt {',
-			'	public static void main(String[] args) throws Exception {',
-			'		TransformerFactory.newInstance().newTransformer(new StreamSource(new java.io.File(args[1])))',
-			'			.transform(new StreamSource(new java.io.File(args[0])), new StreamResult(System.out));',
-			'	}',
-			'}',
-		].join('\n'),
-	);
-	const { stdout } = await run('java', [source, xml, xsl]);
-	return stdout;
+/** The addresses a page announces for feeds of a MIME type (`<link rel="alternate">`). */
+async function alternatesOf(path: string, type: string): Promise<string[]> {
+	return [...(await page(path)).querySelectorAll(`link[rel="alternate"][type="${type}"]`)].map((link) => link.getAttribute('href')!);
+}
+
+/** The type of each element a JSON Feed 1.1 must or may carry (https://www.jsonfeed.org/version/1.1/). */
+function jsonFeedProblems(json: Record<string, unknown>): string[] {
+	const problems: string[] = [];
+	const isUrl = (value: unknown) => typeof value === 'string' && /^https?:\/\//.test(value);
+	const isDate = (value: unknown) => typeof value === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(value);
+	if (json['version'] !== 'https://jsonfeed.org/version/1.1') problems.push('version');
+	if (typeof json['title'] !== 'string') problems.push('title');
+	for (const key of ['home_page_url', 'feed_url', 'icon']) if (key in json && !isUrl(json[key])) problems.push(key);
+	if (!Array.isArray(json['items'])) return [...problems, 'items'];
+	(json['items'] as Record<string, unknown>[]).forEach((item, index) => {
+		const where = `items[${index}]`;
+		if (typeof item['id'] !== 'string' || item['id'] === '') problems.push(`${where}.id`);
+		if (typeof item['content_html'] !== 'string' && typeof item['content_text'] !== 'string') problems.push(`${where}: no content`);
+		for (const key of ['url', 'external_url', 'image']) if (key in item && !isUrl(item[key])) problems.push(`${where}.${key}`);
+		for (const key of ['date_published', 'date_modified']) if (key in item && !isDate(item[key])) problems.push(`${where}.${key}`);
+		if ('tags' in item && !(Array.isArray(item['tags']) && item['tags'].every((tag) => typeof tag === 'string'))) problems.push(`${where}.tags`);
+		if ('authors' in item && !(Array.isArray(item['authors']) && item['authors'].every((author) => typeof author?.name === 'string'))) problems.push(`${where}.authors`);
+	});
+	return problems;
 }
 
 describe('the feeds of a fixture site (base path, a DST zone, 2 items a feed, hostile text), built twice', () => {
@@ -424,8 +474,8 @@ describe('the feeds of a fixture site (base path, a DST zone, 2 items a feed, ho
 		expect(channel.link).toBe(`${origin}${base}`);
 		expect(channel['atom:link']['@_href']).toBe(`${origin}${base}rss.xml`);
 		expect(channel.image.url).toBe(`${origin}${base}logo.png`);
-		expect(parsed['?xml-stylesheet']['@_href']).toBe(`${base}feed.xsl`);
-		expect(await exists(join(first, 'feed.xsl'))).toBe(true);
+		expect(parsed['?xml-stylesheet']['@_href']).toBe(`${base}feed.css`);
+		expect(await exists(join(first, 'feed.css'))).toBe(true);
 		const alternates = [
 			...(await page('/', first)).querySelectorAll('link[rel="alternate"][type="application/rss+xml"]'),
 		];

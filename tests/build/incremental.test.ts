@@ -48,6 +48,12 @@ async function expectSameAsScratch() {
 
 let dist: string;
 
+/** How many pages the search index (Pagefind) holds, over every language. */
+async function indexedPages(folder: string): Promise<number> {
+	const entry = JSON.parse(await readFile(join(folder, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+	return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+}
+
 beforeAll(async () => {
 	await rm(join(tmpRoot, name), { recursive: true, force: true });
 	await write('authors/reporter.yaml', 'name: Reporter\nbio: Writes.\n');
@@ -73,8 +79,14 @@ describe('incremental rebuilds', () => {
 
 	it('show a new article in the Recent Posts of every page without rendering them again, and in feeds and sitemaps', async () => {
 		const before = await mtime(dist, 'articles/2026/01/story-1');
+		expect(await indexedPages(dist)).toBe(9);
 		await write('articles/2026/01/story-9.md', story(9, 31));
 		await build();
+		// The search index holds the new article (and is byte-identical to a scratch build's, below).
+		expect(await indexedPages(dist)).toBe(10);
+		// Its related stories: same topic and section, nearest in date first, never itself.
+		const related = [...(await page('/articles/2026/01/story-9/', dist)).querySelectorAll('.related a')].map((a) => text(a));
+		expect(related).toEqual(['Story 8', 'Story 7', 'Story 6', 'Story 5', 'Story 4']);
 		expect(await mtime(dist, 'articles/2026/01/story-1')).toBe(before);
 		for (let i = 1; i <= 8; i++) {
 			expect(await recentTitles(dist, `/articles/2026/01/story-${i}/`)).toEqual(
@@ -122,6 +134,9 @@ describe('incremental rebuilds', () => {
 		await build();
 		await expect(stat(join(dist, 'articles/2026/01/story-9/index.html'))).rejects.toThrow();
 		await expect(stat(join(dist, 'articles/2026/01/story-8/index.html'))).rejects.toThrow();
+		expect(await indexedPages(dist)).toBe(8);
+		// Story 7's related links no longer name the withdrawn story 8: its page was rebuilt.
+		expect([...(await page('/articles/2026/01/story-7/', dist)).querySelectorAll('.related a')].map((a) => text(a))).not.toContain('Story 8');
 		expect(await recentTitles(dist, '/articles/2026/01/story-1/')).toEqual([
 			'Story 7',
 			'Story 6',

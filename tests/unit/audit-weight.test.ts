@@ -17,6 +17,7 @@ describe('page types', () => {
 			section: '/sections/',
 			author: '/authors/',
 			tag: '/tags/',
+			search: '/search/',
 			cms: '/admin/',
 		});
 	});
@@ -30,6 +31,8 @@ describe('page types', () => {
 		expect(pageType('/tags/belt-and-road/', prefixes)).toBe('tag');
 		expect(pageType('/privacy/', prefixes)).toBe('other');
 		expect(pageType('/admin/', prefixes)).toBe('cms');
+		expect(pageType('/search/', prefixes)).toBe('search');
+		expect(pageType('/search/more/', prefixes)).toBe('other');
 		expect(pageType('/404.html', prefixes)).toBe('other');
 		expect(pageType('/articles/', prefixes)).toBe('other');
 	});

@@ -4,7 +4,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { toCustomData } from '../../integrations/newsroom/feeds/rss.ts';
-import { toFeedOptions, type FeedChannel } from '../../integrations/newsroom/feeds/rss.ts';
+import { toFeedOptions, withStylesheet, type FeedChannel } from '../../integrations/newsroom/feeds/rss.ts';
 import { toFeedHtml } from '../../integrations/newsroom/feeds/feed-html.ts';
 import { toFeedItem, type FeedArticle } from '../../integrations/newsroom/feeds/rss.ts';
 
@@ -40,7 +40,6 @@ const channel: FeedChannel = {
 	timeZone,
 	ttlMinutes: 30,
 	logo: 'https://news.example/logo.png',
-	stylesheet: '/feed.xsl',
 };
 
 const parser = new XMLParser({
@@ -51,11 +50,14 @@ const parser = new XMLParser({
 
 /** A feed of `articles` as @astrojs/rss writes it, and what a parser reads from it. */
 async function feed(articles: FeedArticle[], channelFields: Partial<FeedChannel> = {}) {
-	const xml = await getRssString(
-		toFeedOptions(
-			{ ...channel, ...channelFields },
-			articles.map((a) => toFeedItem(a, timeZone)),
+	const xml = withStylesheet(
+		await getRssString(
+			toFeedOptions(
+				{ ...channel, ...channelFields },
+				articles.map((a) => toFeedItem(a, timeZone)),
+			),
 		),
+		'/feed.css',
 	);
 	return { xml, parsed: parser.parse(xml) };
 }
@@ -131,8 +133,10 @@ describe('a feed item', () => {
 
 describe('the channel', () => {
 	it('has title, link, description, language, a self link, lastBuildDate, ttl, an image and the stylesheet', async () => {
-		const { parsed } = await feed([article]);
-		expect(parsed['?xml-stylesheet']).toEqual({ '@_href': '/feed.xsl', '@_type': 'text/xsl' });
+		const { parsed, xml } = await feed([article]);
+		// CSS, not XSLT (browsers are removing XSLT and warn on feeds that use it).
+		expect(parsed['?xml-stylesheet']).toEqual({ '@_href': '/feed.css', '@_type': 'text/css' });
+		expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?><?xml-stylesheet type="text/css" href="/feed.css"?><rss')).toBe(true);
 		const { item, ...fields } = parsed.rss.channel;
 		expect(fields).toEqual({
 			title: 'Asia Pacific Daily',

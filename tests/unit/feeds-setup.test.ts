@@ -40,13 +40,15 @@ function virtualModule(plugin: ReturnType<typeof createVirtualModules>['plugin']
 const repo = new URL('../../', import.meta.url);
 
 describe('the feeds and the MDX components they render with', () => {
-	it('injects the prerendered site, section and author feeds and the stylesheet', () => {
+	it('injects the prerendered site, section, author and topic feeds, the JSON Feed and the stylesheet', () => {
 		const { routes, updates } = setup(repo);
 		expect(routes.map(({ pattern, prerender }) => [pattern, prerender])).toEqual([
 			['/rss.xml', true],
 			['/sections/[id]/rss.xml', true],
 			['/authors/[id]/rss.xml', true],
-			['/feed.xsl', true],
+			['/tags/[tag]/rss.xml', true],
+			['/feed.json', true],
+			['/feed.css', true],
 		]);
 		expect(
 			routes.every(({ entrypoint }) => entrypoint instanceof URL && entrypoint.pathname.includes('/feeds/routes/')),

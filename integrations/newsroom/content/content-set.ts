@@ -4,7 +4,8 @@ import { AstroError } from 'astro/errors';
 import config from 'virtual:newsroom/config';
 import mdxComponents from 'virtual:newsroom/mdx-components';
 import { buildDate } from '../core/site.ts';
-import { excerpt, undefinedComponents } from './excerpt.ts';
+import { bodyText, excerpt, readingMinutes, undefinedComponents } from './excerpt.ts';
+import { relatedArticles } from './related.ts';
 import { digestOf, groupArticles, selectPublished, sharedDigest } from './published.ts';
 
 export type Article = CollectionEntry<'articles'>;
@@ -23,6 +24,11 @@ export interface ContentSet {
 	byAuthor: Map<string, Article[]>;
 	bySection: Map<string, Article[]>;
 	byTag: Map<string, { name: string; articles: Article[] }>;
+	/**
+	 * The related articles of a published article (up to 5, best first; content/related.ts has the score), computed
+	 * for every article once per build. An article page's cache key includes them.
+	 */
+	relatedTo: (id: string) => Article[];
 	/**
 	 * An incremental-build cache key for a page showing `articles` (its own content): it changes when any of them
 	 * changes and when the shared parts of every page (navigation, authors, the year) change. Recent Posts is
@@ -95,10 +101,13 @@ async function load(): Promise<ContentSet> {
 	}
 	const articles = selectPublished(all, buildDate);
 	const shared = sharedDigest({ authors: authorList, sections: sectionList, year: buildDate.getUTCFullYear() });
+	let related: Map<string, Article[]> | undefined;
+	const relatedTo = (id: string) => (related ??= relatedArticles(articles)).get(id) ?? [];
 	const cacheKey: ContentSet['cacheKey'] = (own, extra = '') =>
 		digestOf([shared, extra, ...own.map((article) => `${article.id}:${article.digest ?? ''}`)]);
 	return {
 		cacheKey,
+		relatedTo,
 		paginate: (paginate, list, { params, props, pageSize = 20, extra = '' }) =>
 			paginate(list, { params, props, pageSize }).map((path) => {
 				const page = path.props.page;
@@ -114,6 +123,11 @@ async function load(): Promise<ContentSet> {
 
 function list(map: Map<string, unknown>): string {
 	return [...map.keys()].map((id) => `"${id}"`).join(', ');
+}
+
+/** Minutes to read an article's body ("4 min read"): its prose, without markup or code. */
+export function readingTimeOf(article: Article): number {
+	return readingMinutes(bodyText(article.body ?? '', { mdx: article.filePath?.endsWith('.mdx') ?? false }));
 }
 
 const excerpts = new Map<string, string>();

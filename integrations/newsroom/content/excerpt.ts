@@ -55,6 +55,15 @@ export function bodyText(body: string, { mdx }: { mdx: boolean }): string {
 	return parts.join('').replace(/\s+/g, ' ').trim();
 }
 
+/** Words an adult reads a minute on screen (Brysbaert 2019, non-fiction: 238), for "4 min read". */
+export const WORDS_PER_MINUTE = 238;
+
+/** Whole minutes to read a text, at least 1. */
+export function readingMinutes(text: string, wordsPerMinute = WORDS_PER_MINUTE): number {
+	const words = text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+	return Math.max(1, Math.round(words / wordsPerMinute));
+}
+
 function parse(body: string, mdx: boolean) {
 	if (mdx) {
 		try {

@@ -15,6 +15,16 @@ export function createUrls(site: string) {
 		authorFeed: (id: string) => `${base}authors/${id}/rss.xml`,
 		sectionFeed: (id: string) => `${base}sections/${id}/rss.xml`,
 		feed: `${base}rss.xml`,
+		tagFeed: (tag: string) => `${base}tags/${tagSlug(tag)}/rss.xml`,
+		jsonFeed: `${base}feed.json`,
+		/** The human page listing every feed. */
+		feeds: `${base}feeds/`,
+		/** The search page; the header's GET form sends `?q=` to it. */
+		search: `${base}search/`,
+		/** The indexes of every topic, author and section. */
+		tags: `${base}tags/`,
+		authors: `${base}authors/`,
+		sections: `${base}sections/`,
 		/** A link target that is either an absolute http(s) URL (kept) or a path from the site root. */
 		href: (target: string) => siteHref(target, site),
 		/** An absolute URL for a site path (feeds, canonical links, sitemaps). */

@@ -1,4 +1,3 @@
-import type { RSSFeedItem } from '@astrojs/rss';
 import { getRssString } from '@astrojs/rss';
 import { getContainerRenderer } from '@astrojs/mdx/container-renderer';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
@@ -11,12 +10,12 @@ import { excerptOf, loadContentSet, type Article } from '../content/content-set.
 import { logoUrl, urls } from '../core/site.ts';
 import FeedArticleBody from './FeedArticleBody.astro';
 import { toFeedHtml } from './feed-html.ts';
-import { toFeedItem, toFeedOptions, type FeedImage } from './rss.ts';
+import { toFeedItem, toFeedOptions, withStylesheet, type FeedArticle, type FeedImage } from './rss.ts';
 
 /** What the feed routes share: each article rendered once as a feed item, and a feed of any article list. */
 
-/** Site path of the stylesheet that turns a feed into a readable page in a browser (served by the integration). */
-const feedStylesheet = `${urls.home}feed.xsl`;
+/** Site path of the CSS that makes a feed readable in a browser (served by the integration). */
+const feedStylesheet = `${urls.home}feed.css`;
 /** Widest hero rendition in feeds: enough for any reader's column, small enough to fetch on a phone. */
 const FEED_IMAGE_WIDTH = 1200;
 
@@ -38,8 +37,8 @@ export async function feedResponse({
 	articles: readonly Article[];
 }): Promise<Response> {
 	const newest = feedArticles(articles);
-	const items = await Promise.all(newest.map(feedItemOf));
-	const xml = await getRssString(
+	const items = (await Promise.all(newest.map(feedArticleOf))).map((article) => toFeedItem(article, config.timeZone));
+	const xml = withStylesheet(await getRssString(
 		toFeedOptions(
 			{
 				title,
@@ -51,11 +50,10 @@ export async function feedResponse({
 				timeZone: config.timeZone,
 				ttlMinutes: config.feeds.ttlMinutes,
 				logo: logoUrl,
-				stylesheet: feedStylesheet,
 			},
 			items,
 		),
-	);
+	), feedStylesheet);
 	return new Response(xml, { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
 }
 
@@ -65,7 +63,7 @@ export function feedArticles(articles: readonly Article[]): readonly Article[] {
 }
 
 /** When the newest change among `articles` happened (publication or update), if any. */
-function lastChange(articles: readonly Article[]): Date | undefined {
+export function lastChange(articles: readonly Article[]): Date | undefined {
 	let last: Date | undefined;
 	for (const { data } of articles) {
 		const changed = data.updatedDate ?? data.pubDate;
@@ -75,10 +73,10 @@ function lastChange(articles: readonly Article[]): Date | undefined {
 }
 
 let container: Promise<AstroContainer> | undefined;
-const items = new Map<string, Promise<RSSFeedItem>>();
+const items = new Map<string, Promise<FeedArticle>>();
 
-/** An article's feed item, rendered once per build however many feeds (site, section, each author) carry it. */
-function feedItemOf(article: Article): Promise<RSSFeedItem> {
+/** An article as feeds carry it, rendered once per build however many feeds (RSS and JSON) carry it. */
+export function feedArticleOf(article: Article): Promise<FeedArticle> {
 	let item = items.get(article.id);
 	if (!item) {
 		item = buildItem(article);
@@ -87,7 +85,7 @@ function feedItemOf(article: Article): Promise<RSSFeedItem> {
 	return item;
 }
 
-async function buildItem(article: Article): Promise<RSSFeedItem> {
+async function buildItem(article: Article): Promise<FeedArticle> {
 	const { authors, sections } = await loadContentSet();
 	const { title, description, pubDate, updatedDate, hero, dateline, corrections, canonical, tags } = article.data;
 	const permalink = urls.absolute(urls.article(article.id));
@@ -97,23 +95,24 @@ async function buildItem(article: Article): Promise<RSSFeedItem> {
 	const html = await (await renderer()).renderToString(FeedArticleBody, {
 		props: { Content, hero: figure, dateline, corrections },
 	});
+	const item: FeedArticle = {
+		title,
+		permalink,
+		canonical,
+		pubDate,
+		updated: updatedDate,
+		summary: description ?? excerptOf(article),
+		contentHtml: toFeedHtml(html, permalink),
+		authors: article.data.authors.map((ref) => authors.get(ref.id)!.data.name),
+		section: sections.get(article.data.section.id)!.data.name,
+		tags,
+		image,
+		authorUrls: article.data.authors.map((ref) => urls.absolute(urls.author(ref.id))),
+	};
 	try {
-		return toFeedItem(
-			{
-				title,
-				permalink,
-				canonical,
-				pubDate,
-				updated: updatedDate,
-				summary: description ?? excerptOf(article),
-				contentHtml: toFeedHtml(html, permalink),
-				authors: article.data.authors.map((ref) => authors.get(ref.id)!.data.name),
-				section: sections.get(article.data.section.id)!.data.name,
-				tags,
-				image,
-			},
-			config.timeZone,
-		);
+		// Checked once here (number-like text @astrojs/rss would change), so that every feed can write the item.
+		toFeedItem(item, config.timeZone);
+		return item;
 	} catch (error) {
 		throw new AstroError(
 			`${article.filePath ?? article.id}: cannot be written to the feeds. ${(error as Error).message}`,

@@ -39,6 +39,8 @@ export interface FeedArticle {
 	section: string;
 	tags: readonly string[];
 	image?: FeedImage | undefined;
+	/** The authors' pages (absolute URLs), in byline order: JSON Feed links each author. */
+	authorUrls?: readonly string[];
 }
 
 /**
@@ -102,8 +104,6 @@ export interface FeedChannel {
 	ttlMinutes: number;
 	/** Absolute URL of the publication's logo. */
 	logo: string;
-	/** Site path of the XSL stylesheet that makes the feed readable in a browser. */
-	stylesheet: string;
 }
 
 const NAMESPACES = {
@@ -122,7 +122,6 @@ export function toFeedOptions(channel: FeedChannel, items: RSSFeedItem[]): RSSOp
 		site: channel.link,
 		items,
 		xmlns: NAMESPACES,
-		stylesheet: channel.stylesheet,
 		customData: toCustomData([
 			{ name: 'language', text: channel.language },
 			{ name: 'atom:link', attributes: { href: channel.self, rel: 'self', type: 'application/rss+xml' } },
@@ -139,6 +138,15 @@ export function toFeedOptions(channel: FeedChannel, items: RSSFeedItem[]): RSSOp
 			},
 		]),
 	};
+}
+
+/**
+ * The feed with its CSS stylesheet linked (`<?xml-stylesheet type="text/css"?>` after the XML declaration):
+ * @astrojs/rss writes the type only for XSL, and a browser applies a stylesheet without one only by guessing.
+ */
+export function withStylesheet(xml: string, href: string): string {
+	const end = xml.indexOf('?>') + 2;
+	return `${xml.slice(0, end)}<?xml-stylesheet type="text/css" href="${xmlText(href).replace(/"/g, '&quot;')}"?>${xml.slice(end)}`;
 }
 
 /** An XML element for @astrojs/rss `customData`: a name, attributes, and text or child elements. */

@@ -28,11 +28,16 @@ import {
 export function securityIntegration(
 	options: NewsroomOptions,
 	responseHeaders: ResponseHeaders,
-	/** Parts of the site with a policy of their own (the editors' desk), by path, and the opener policy they need. */
-	separate: readonly { path: string; openerPolicy: string }[] = [],
+	/**
+	 * Parts of the site with a policy of their own (the editors' desk, the search page), by path, and the opener
+	 * policy they need; a part without pages of its own (the search index, whose web worker runs WebAssembly) takes
+	 * the policy of the part at `policyOf`.
+	 */
+	separate: readonly { path: string; openerPolicy: string; policyOf?: string }[] = [],
 ): AstroIntegration {
 	const { security, consent } = options;
-	const ownPolicies = separate.map(({ path, openerPolicy }) => ({ entry: path.split('/').filter(Boolean)[0]!, openerPolicy }));
+	const entryOf = (path: string) => path.split('/').filter(Boolean)[0]!;
+	const ownPolicies = separate.map(({ path, openerPolicy, policyOf }) => ({ entry: entryOf(path), openerPolicy, from: entryOf(policyOf ?? path) }));
 	let settings: SecurityOptions;
 	let site: URL;
 	return {
@@ -123,7 +128,7 @@ export function securityIntegration(
 				responseHeaders.everywhere = everywhereHeaders(settings);
 				responseHeaders.pages = policyHeaders(unitePolicies(policies.get(READERS) ?? []), settings);
 				responseHeaders.byEntry = new Map(
-					ownPolicies.map(({ entry, openerPolicy }) => [entry, policyHeaders(unitePolicies(policies.get(entry) ?? []), settings, openerPolicy)]),
+					ownPolicies.map(({ entry, openerPolicy, from }) => [entry, policyHeaders(unitePolicies(policies.get(from) ?? []), settings, openerPolicy)]),
 				);
 				for (const [name, value] of [...responseHeaders.pages, ...[...responseHeaders.byEntry.values()].flat()]) {
 					if (name.length + value.length + 4 > HEADER_LINE_LIMIT) {

@@ -5,12 +5,21 @@ import { ruleMatches } from '../headers/rule-matches.ts';
 import type { AuditContext, Finding, GateResult } from '../types.ts';
 import { readBuiltPage } from '../../../integrations/newsroom/security/built-pages.ts';
 import { formatPolicy } from '../../../integrations/newsroom/security/response-headers.ts';
-import { pageType } from '../weight/page-type.ts';
+import { pageType, type PageType } from '../weight/page-type.ts';
 import { prefixesFromUrls } from '../weight/prefixes-from-urls.ts';
 import { observatoryScore } from './observatory.ts';
 
 /** The longest `_headers` line Cloudflare Pages applies. */
 const LINE_LIMIT = 2000;
+
+/**
+ * What a page type may add to a reader page's script sources: the editors' desk (Decap CMS) evaluates code and
+ * runs WebAssembly, the search page runs Pagefind's WebAssembly and nothing more.
+ */
+const EXTRA_SCRIPT_SOURCES: Partial<Record<PageType, string[]>> = {
+	cms: ["'unsafe-eval'", "'wasm-unsafe-eval'"],
+	search: ["'wasm-unsafe-eval'"],
+};
 
 /** The headers every HTML response must carry, and what their value must say. */
 const REQUIRED: [name: string, check: (value: string, isDesk: boolean) => string | undefined][] = [
@@ -39,6 +48,7 @@ const REQUIRED: [name: string, check: (value: string, isDesk: boolean) => string
  * Cross-Origin-Opener-Policy and an X-Frame-Options matching `frame-ancestors`. Each route is scored the way
  * Mozilla's HTTP Observatory scores headers (observatory.ts); the lowest score of the readers' pages is reported,
  * and the editors' desk (`/admin/`, whose Decap CMS may evaluate code and open a sign-in window) on its own line.
+ * The search page may run WebAssembly (`'wasm-unsafe-eval'`, for Pagefind), and nothing else beyond a reader page.
  */
 export async function securityGate({ dist, site, pages }: AuditContext): Promise<GateResult> {
 	const gate = 'Security headers (_headers, CSP)';
@@ -61,7 +71,8 @@ export async function securityGate({ dist, site, pages }: AuditContext): Promise
 	for (const page of pages) {
 		const path = `${site.pathname}${page.path.slice(1)}`;
 		// The editors' desk (Decap CMS) may evaluate code; it is scored apart from the readers' pages.
-		const isDesk = pageType(page.path, prefixes) === 'cms';
+		const type = pageType(page.path, prefixes);
+		const isDesk = type === 'cms';
 		const headers = new Map<string, string[]>();
 		for (const rule of rules.filter((candidate) => ruleMatches(candidate.path, path))) {
 			for (const [name, value] of rule.headers) headers.set(name, [...(headers.get(name) ?? []), value]);
@@ -69,7 +80,7 @@ export async function securityGate({ dist, site, pages }: AuditContext): Promise
 		const html = await readFile(join(dist, page.file), 'utf8');
 		const { policy } = readBuiltPage(html);
 		const meta = policy ? [formatPolicy(policy)] : [];
-		const problems = [...policyProblems(headers.get('content-security-policy'), meta, isDesk), ...headerProblems(headers, isDesk)];
+		const problems = [...policyProblems(headers.get('content-security-policy'), meta, EXTRA_SCRIPT_SOURCES[type] ?? []), ...headerProblems(headers, isDesk)];
 		findings.push(...problems.map((message) => ({ where: path, message })));
 		const scored = observatoryScore(headers, meta, site.protocol === 'https:');
 		if (isDesk) desk.push(`${path}: ${scored.score} (${scored.grade})`);
@@ -85,7 +96,7 @@ export async function securityGate({ dist, site, pages }: AuditContext): Promise
 	return { gate, figures, findings };
 }
 
-function policyProblems(values: string[] | undefined, meta: string[], isDesk: boolean): string[] {
+function policyProblems(values: string[] | undefined, meta: string[], allowed: readonly string[]): string[] {
 	const problems: string[] = [];
 	if (meta.length === 0) problems.push('the page has no <meta http-equiv="content-security-policy"> (Astro security.csp)');
 	if (!values || values.length === 0) return [...problems, 'no Content-Security-Policy header'];
@@ -100,7 +111,7 @@ function policyProblems(values: string[] | undefined, meta: string[], isDesk: bo
 	const scripts = directives.get('script-src') ?? directives.get('default-src');
 	if (!directives.has('default-src')) problems.push('Content-Security-Policy has no default-src');
 	if (!scripts) problems.push('Content-Security-Policy has no script-src');
-	const unsafe = ["'unsafe-inline'", '*', 'https:', 'http:', 'data:', ...(isDesk ? [] : ["'unsafe-eval'", "'wasm-unsafe-eval'"])];
+	const unsafe = ["'unsafe-inline'", '*', 'https:', 'http:', 'data:', "'unsafe-eval'", "'wasm-unsafe-eval'"].filter((source) => !allowed.includes(source));
 	if (scripts?.some((source) => unsafe.includes(source))) {
 		problems.push(`Content-Security-Policy script-src allows ${scripts.filter((source) => unsafe.includes(source)).join(' ')}`);
 	}

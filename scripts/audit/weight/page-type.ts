@@ -1,8 +1,9 @@
 /**
  * The page types the audit reports figures and budgets for. `cms` is the editors' desk (`/admin/`, Decap CMS):
- * weighed and shown, but a tool for editors, not a page for readers, so no budget applies.
+ * weighed and shown, but a tool for editors, not a page for readers, so no budget applies. `search` is the search
+ * page, the one reader page that loads a search engine (Pagefind).
  */
-export const pageTypes = ['home', 'article', 'section', 'author', 'tag', 'cms', 'other'] as const;
+export const pageTypes = ['home', 'article', 'section', 'author', 'tag', 'search', 'cms', 'other'] as const;
 export type PageType = (typeof pageTypes)[number];
 
 /** The URL path prefix of each page type, e.g. `{ article: '/articles/', … }` (see prefixes-from-urls.ts). */
@@ -12,6 +13,7 @@ export type PageTypePrefixes = Record<Exclude<PageType, 'home' | 'other'>, strin
 export function pageType(path: string, prefixes: PageTypePrefixes): PageType {
 	if (path === '/') return 'home';
 	if (path.startsWith(prefixes.cms)) return 'cms';
+	if (path === prefixes.search) return 'search';
 	for (const type of ['article', 'section', 'author', 'tag'] as const) {
 		if (path.startsWith(prefixes[type]) && path.length > prefixes[type].length) return type;
 	}

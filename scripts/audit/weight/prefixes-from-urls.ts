@@ -20,6 +20,7 @@ export function prefixesFromUrls(): PageTypePrefixes {
 		section: prefix(urls.section),
 		author: prefix(urls.author),
 		tag: prefix(urls.tag),
+		search: urls.search,
 		cms: ADMIN_PATH,
 	};
 }

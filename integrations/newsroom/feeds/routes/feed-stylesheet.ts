@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import stylesheet from '../feed.xsl?raw';
+import stylesheet from '../feed.css?raw';
 
-/** The XSL stylesheet every feed links to, /feed.xsl: opened in a browser, a feed becomes a readable page. */
-export const GET: APIRoute = () => new Response(stylesheet, { headers: { 'Content-Type': 'text/xsl; charset=utf-8' } });
+/** The CSS every RSS feed links to, /feed.css: opened in a browser, a feed reads as a short list, without XSLT. */
+export const GET: APIRoute = () => new Response(stylesheet, { headers: { 'Content-Type': 'text/css; charset=utf-8' } });
