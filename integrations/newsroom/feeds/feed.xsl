@@ -1,7 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
 	Turns an RSS feed into a readable page when someone opens it in a browser: what a feed is, how to follow it,
-	and the items it carries. Feed readers ignore it. XSLT 1.0, which is what browsers run.
+	and the items it carries. Feed readers ignore it. XSLT 1.0, which is what browsers run. Each key in double braces is
+	the site's label of that key (the `labels` option), filled in by feeds/routes/feed-stylesheet.ts.
 -->
 <xsl:stylesheet version="1.0"
 	xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -16,17 +17,17 @@
 	</xsl:template>
 
 	<xsl:template match="/rss/channel">
-		<html lang="{language}">
+		<html lang="{language}" dir="{{dir}}">
 			<head>
 				<meta name="viewport" content="width=device-width, initial-scale=1" />
 				<meta name="robots" content="noindex" />
-				<title><xsl:value-of select="title" /> (RSS feed)</title>
+				<title><xsl:value-of select="title" /> {{feedPageSuffix}}</title>
 				<style>
 					:root { color-scheme: light dark; --accent: #b3261e; --muted: #5f5f5f; --rule: #d9d9d9; }
 					@media (prefers-color-scheme: dark) { :root { --accent: #ff8a80; --muted: #b0b0b0; --rule: #444; } }
 					body { margin: 0; font: 1.0625rem/1.6 system-ui, sans-serif; }
 					.wrap { max-width: 44rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
-					.about { border: 1px solid var(--rule); border-left: 0.35rem solid var(--accent); padding: 0.75rem 1rem; margin: 1rem 0 2rem; }
+					.about { border: 1px solid var(--rule); border-inline-start: 0.35rem solid var(--accent); padding: 0.75rem 1rem; margin: 1rem 0 2rem; }
 					.about h2 { margin-top: 0; font-size: 1.1rem; }
 					.feed-url { display: block; padding: 0.4rem 0.5rem; border: 1px solid var(--rule); overflow-wrap: anywhere; font-family: ui-monospace, monospace; font-size: 0.9rem; }
 					h1 { line-height: 1.2; margin-bottom: 0.25rem; }
@@ -39,23 +40,19 @@
 			</head>
 			<body>
 				<main class="wrap">
-					<p class="meta">RSS feed</p>
+					<p class="meta">{{rssFeed}}</p>
 					<h1><xsl:value-of select="title" /></h1>
 					<p><xsl:value-of select="description" /></p>
 					<section class="about" aria-labelledby="about-feeds">
-						<h2 id="about-feeds">This is a web feed</h2>
-						<p>
-							A feed (RSS) lets you follow this page in a feed reader app, which shows you new articles as soon as
-							they are published, without visiting the site, signing up or being tracked. To subscribe, copy this
-							address into your feed reader:
-						</p>
+						<h2 id="about-feeds">{{feedAbout}}</h2>
+						<p>{{feedExplainer}}</p>
 						<code class="feed-url"><xsl:value-of select="atom:link[@rel='self']/@href" /></code>
 						<p>
-							New to feeds? Search for “RSS reader” in your app store; many are free.
-							<a href="{link}">Back to the website</a>.
+							{{feedNew}}
+							<a href="{link}">{{feedBack}}</a>
 						</p>
 					</section>
-					<h2>Latest articles</h2>
+					<h2>{{feedLatest}}</h2>
 					<xsl:choose>
 						<xsl:when test="item">
 							<ul class="items">
@@ -63,7 +60,7 @@
 							</ul>
 						</xsl:when>
 						<xsl:otherwise>
-							<p>No articles yet.</p>
+							<p>{{feedEmpty}}</p>
 						</xsl:otherwise>
 					</xsl:choose>
 				</main>
@@ -78,12 +75,15 @@
 				<!-- "Wed, 28 Jan 2026 13:00:00 +0800" → "28 Jan 2026" -->
 				<xsl:value-of select="substring(pubDate, 6, 11)" />
 				<xsl:for-each select="dc:creator">
+					<!-- The byline label around the names, joined as the site's locale joins a list. -->
 					<xsl:choose>
-						<xsl:when test="position() = 1"> · By </xsl:when>
-						<xsl:when test="position() = last()"> and </xsl:when>
-						<xsl:otherwise>, </xsl:otherwise>
+						<xsl:when test="position() = 1"> · {{bylineBefore}}</xsl:when>
+						<xsl:when test="position() = last() and last() = 2">{{listPair}}</xsl:when>
+						<xsl:when test="position() = last()">{{listLast}}</xsl:when>
+						<xsl:otherwise>{{listMiddle}}</xsl:otherwise>
 					</xsl:choose>
 					<xsl:value-of select="." />
+					<xsl:if test="position() = last()">{{bylineAfter}}</xsl:if>
 				</xsl:for-each>
 			</p>
 			<p><xsl:value-of select="description" /></p>

@@ -1,5 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import config from 'virtual:newsroom/config';
+import labels from 'virtual:newsroom/labels';
 import { loadContentSet, type Author } from '../../content/content-set.ts';
 import { urls } from '../../core/site.ts';
 import { feedArticles, feedResponse } from '../feed-response.ts';
@@ -19,7 +20,7 @@ export const GET: APIRoute = async ({ props }) => {
 	const { byAuthor } = await loadContentSet();
 	return feedResponse({
 		title: `${author.data.name} | ${config.name}`,
-		description: author.data.bio ?? `Articles by ${author.data.name}.`,
+		description: author.data.bio ?? labels.text('authorDescription', { author: author.data.name }),
 		page: urls.author(author.id),
 		feed: urls.authorFeed(author.id),
 		articles: byAuthor.get(author.id) ?? [],

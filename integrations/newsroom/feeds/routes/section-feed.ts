@@ -1,5 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import config from 'virtual:newsroom/config';
+import labels from 'virtual:newsroom/labels';
 import { loadContentSet, type Section } from '../../content/content-set.ts';
 import { urls } from '../../core/site.ts';
 import { feedArticles, feedResponse } from '../feed-response.ts';
@@ -19,7 +20,7 @@ export const GET: APIRoute = async ({ props }) => {
 	const { bySection } = await loadContentSet();
 	return feedResponse({
 		title: `${section.data.name} | ${config.name}`,
-		description: section.data.description ?? `Articles in ${section.data.name}.`,
+		description: section.data.description ?? labels.text('sectionDescription', { section: section.data.name }),
 		page: urls.section(section.id),
 		feed: urls.sectionFeed(section.id),
 		articles: bySection.get(section.id) ?? [],
