@@ -5,11 +5,13 @@ import config from 'virtual:newsroom/config';
 import mdxComponents from 'virtual:newsroom/mdx-components';
 import { buildDate } from '../core/site.ts';
 import { excerpt, undefinedComponents } from './excerpt.ts';
-import { digestOf, groupArticles, selectPublished, sharedDigest } from './published.ts';
+import { currentBanner, digestOf, groupArticles, selectPublished, sharedDigest } from './published.ts';
 
 export type Article = CollectionEntry<'articles'>;
 export type Author = CollectionEntry<'authors'>;
 export type Section = CollectionEntry<'sections'>;
+/** The breaking-news banner as readers see it. */
+export type Breaking = CollectionEntry<'breaking'>['data'];
 
 /** Everything a page needs about the content, resolved once per build. */
 export interface ContentSet {
@@ -23,6 +25,8 @@ export interface ContentSet {
 	byAuthor: Map<string, Article[]>;
 	bySection: Map<string, Article[]>;
 	byTag: Map<string, { name: string; articles: Article[] }>;
+	/** The breaking-news banner, while the build is before its expiry; else undefined. */
+	breaking: Breaking | undefined;
 	/**
 	 * An incremental-build cache key for a page showing `articles` (its own content): it changes when any of them
 	 * changes and when the shared parts of every page (navigation, authors, the year) change. Recent Posts is
@@ -53,11 +57,13 @@ export function loadContentSet(): Promise<ContentSet> {
 }
 
 async function load(): Promise<ContentSet> {
-	const [all, authorList, sectionList] = await Promise.all([
+	const [all, authorList, sectionList, banners] = await Promise.all([
 		getCollection('articles'),
 		getCollection('authors'),
 		getCollection('sections'),
+		getCollection('breaking'),
 	]);
+	const breaking = currentBanner(banners.map((banner) => banner.data), buildDate);
 	const authors = new Map(authorList.map((author) => [author.id, author]));
 	const sections = new Map(sectionList.map((section) => [section.id, section]));
 	const problems: string[] = [];
@@ -94,7 +100,12 @@ async function load(): Promise<ContentSet> {
 		);
 	}
 	const articles = selectPublished(all, buildDate);
-	const shared = sharedDigest({ authors: authorList, sections: sectionList, year: buildDate.getUTCFullYear() });
+	const shared = sharedDigest({
+		authors: authorList,
+		sections: sectionList,
+		year: buildDate.getUTCFullYear(),
+		banner: breaking && JSON.stringify(breaking),
+	});
 	const cacheKey: ContentSet['cacheKey'] = (own, extra = '') =>
 		digestOf([shared, extra, ...own.map((article) => `${article.id}:${article.digest ?? ''}`)]);
 	return {
@@ -108,6 +119,7 @@ async function load(): Promise<ContentSet> {
 		...groupArticles(articles),
 		authors,
 		sections,
+		breaking,
 		sectionList: [...sectionList].sort((a, b) => a.data.order - b.data.order || a.data.name.localeCompare(b.data.name)),
 	};
 }

@@ -213,3 +213,28 @@ function missingImages(data: unknown, entryFile: string, path: string[] = []): {
 	}
 	return [];
 }
+
+/**
+ * One YAML file as a one-entry collection, or an empty one when the file does not exist (a site without a breaking
+ * banner): dates stay as written (YAML's core schema), for the schema to read in the site's time zone.
+ */
+export function singleFileLoader({ file, id }: { file: string; id: string }): Loader {
+	return {
+		name: 'newsroom-single-file',
+		load: async ({ store, parseData, generateDigest, config, watcher }) => {
+			const path = fileURLToPath(new URL(file, config.root));
+			watcher?.add(path);
+			store.clear();
+			if (!existsSync(path)) return;
+			const text = await readFile(path, 'utf8');
+			let data: unknown;
+			try {
+				data = yaml.load(text, { schema: yaml.CORE_SCHEMA }) ?? {};
+			} catch (error) {
+				throw new AstroError(`${file}: not valid YAML: ${(error as Error).message}`);
+			}
+			const parsed = await parseData({ id, data: data as Record<string, unknown>, filePath: path });
+			store.set({ id, data: parsed, filePath: file, digest: generateDigest(text) });
+		},
+	};
+}

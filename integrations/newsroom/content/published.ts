@@ -82,9 +82,14 @@ export function digestOf(parts: readonly string[]): string {
 	return hash.digest('base64url').slice(0, 22);
 }
 
+/** The breaking-news banner readers see at `now`: the one given, until it expires (builds after that drop it). */
+export function currentBanner<T extends { expires: Date }>(banners: readonly T[], now: Date): T | undefined {
+	return banners.find((banner) => banner.expires.getTime() > now.getTime());
+}
+
 /**
  * The data every page shows besides its own content: the section navigation, the authors (bylines, bio boxes,
- * JSON-LD) and the build year (footer). A page's cache key must change with it, or an incremental build would
+ * JSON-LD), the build year (footer) and the breaking-news banner while it is shown. A page's cache key must change with it, or an incremental build would
  * serve a stale page. The Recent Posts list is left out on purpose: it changes with every new article, so the
  * build brings it up to date in reused pages instead (see `incremental/`).
  */
@@ -92,12 +97,15 @@ export function sharedDigest({
 	authors,
 	sections,
 	year,
+	banner = '',
 }: {
 	authors: readonly { id: string; digest?: string | number | undefined }[];
 	sections: readonly { id: string; digest?: string | number | undefined }[];
 	year: number;
+	/** The banner shown, serialized; empty without one. */
+	banner?: string | undefined;
 }): string {
 	const entries = (kind: string, list: readonly { id: string; digest?: string | number | undefined }[]) =>
 		list.map((entry) => `${kind}:${entry.id}:${entry.digest ?? ''}`);
-	return digestOf([`year:${year}`, ...entries('author', authors), ...entries('section', sections)]);
+	return digestOf([`year:${year}`, `banner:${banner}`, ...entries('author', authors), ...entries('section', sections)]);
 }

@@ -153,6 +153,8 @@ export function bindLabels(labels: Labels, locale: string) {
 		text: (key: TextLabelKey, values?: Record<string, string | number>) => fillLabel(labels[key], values),
 		/** A text label split around `{name}`, for one that wraps markup: `[before, after]`. */
 		split: (key: TextLabelKey, name: string) => splitLabel(labels[key], name),
+		/** The visible label of a kind of story (`kindAnalysis`…; empty for plain news unless `kindNews` is given). */
+		kind: (kind: string) => labels[`kind${kind[0]!.toUpperCase()}${kind.slice(1)}` as TextLabelKey] ?? '',
 		/** A plural label for `count` ({count} is formatted in the locale). */
 		count: (key: PluralLabelKey, count: number) => {
 			const forms = labels[key];

@@ -1,3 +1,5 @@
+import type { StoryKind } from '../content/schemas.ts';
+
 /**
  * schema.org JSON-LD as Google's structured-data documentation asks for it: the publication (NewsMediaOrganization),
  * the site (WebSite), stories (NewsArticle) and breadcrumbs. Pure: values in, plain objects out; serialized with
@@ -45,7 +47,18 @@ export interface NewsArticleFacts {
 	/** BCP 47 language of the text. */
 	inLanguage: string;
 	publisher: Publisher;
+	/** The kind of story (default news): its schema.org type. */
+	kind?: StoryKind | undefined;
 }
+
+/** The schema.org type of each kind of story (all NewsArticle types Google reads as articles). */
+export const ARTICLE_TYPES: Record<StoryKind, string> = {
+	news: 'NewsArticle',
+	analysis: 'AnalysisNewsArticle',
+	opinion: 'OpinionNewsArticle',
+	review: 'ReviewNewsArticle',
+	sponsored: 'AdvertiserContentArticle',
+};
 
 /** A schema.org NewsArticle as Google's article structured data documents it. */
 export function newsArticleJsonLd(facts: NewsArticleFacts) {
@@ -53,7 +66,7 @@ export function newsArticleJsonLd(facts: NewsArticleFacts) {
 		facts;
 	return {
 		'@context': 'https://schema.org',
-		'@type': 'NewsArticle',
+		'@type': ARTICLE_TYPES[facts.kind ?? 'news'],
 		'@id': `${url}#article`,
 		mainEntityOfPage: { '@type': 'WebPage', '@id': url },
 		url,

@@ -67,6 +67,7 @@ export async function articleSeo(article: Article): Promise<PageSeo> {
 				dateline,
 				inLanguage: config.locale,
 				publisher: publication,
+				kind: article.data.kind,
 			}),
 			breadcrumbListJsonLd([
 				{ name: config.name, url: config.site },
