@@ -11,7 +11,7 @@ function escapeXml(text: string): string {
 }
 
 /**
- * The XSL stylesheet with each `{{key}}` replaced by the label of that key (escaped), plus what XSLT 1.0 cannot
+ * The XSL stylesheet without its comments, each `{{key}}` replaced by the label of that key (escaped), plus what XSLT 1.0 cannot
  * work out itself: the byline around the names and how the locale joins them (from `Intl.ListFormat`).
  */
 export function stylesheetWords(stylesheet: string, labels: SiteLabels): string {
@@ -21,7 +21,8 @@ export function stylesheetWords(stylesheet: string, labels: SiteLabels): string 
 	const [listPair = ', '] = literals(['a', 'b']);
 	const [listMiddle = ', ', listLast = ', '] = literals(['a', 'b', 'c']);
 	const words: Record<string, string> = { dir: labels.dir, bylineBefore, bylineAfter, listPair, listMiddle, listLast };
-	return stylesheet.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => {
+	// The comments are for whoever works on the file, not for readers of the site (in its language).
+	return stylesheet.replace(/<!--[\s\S]*?-->\s*/g, '').replace(/\{\{(\w+)\}\}/g, (whole, key: string) => {
 		const value = words[key] ?? (labels as unknown as Record<string, unknown>)[key];
 		if (typeof value !== 'string') throw new Error(`feed.xsl: {{${key}}} is not a label`);
 		return escapeXml(value);
