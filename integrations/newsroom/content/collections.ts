@@ -1,7 +1,7 @@
 import { defineCollection, reference } from 'astro:content';
 import config from 'virtual:newsroom/config';
-import { articlesLoader, checkedGlob, singleFileLoader } from './loaders.ts';
-import { articleSchema, authorSchema, breakingSchema, sectionSchema } from './schemas.ts';
+import { articlesLoader, checkedGlob, liveEntriesLoader, singleFileLoader } from './loaders.ts';
+import { articleSchema, authorSchema, breakingSchema, liveEntrySchema, sectionSchema } from './schemas.ts';
 
 /**
  * The collections of a newsroom site, for `src/content.config.ts`:
@@ -19,6 +19,11 @@ export function defineNewsroomCollections() {
 		articles: defineCollection({
 			loader: articlesLoader({ base: `${base}/articles`, buildTime: config.buildTime, timeZone: config.timeZone }),
 			schema: ({ image }) => articleSchema({ image, author, section, timeZone: config.timeZone }),
+		}),
+		// Live blogs' entries, from the `<article>.live/` folders beside the articles.
+		liveEntries: defineCollection({
+			loader: liveEntriesLoader({ base: `${base}/articles` }),
+			schema: liveEntrySchema({ author, timeZone: config.timeZone }),
 		}),
 		authors: defineCollection({
 			loader: checkedGlob({ base: `${base}/authors`, pattern: '*.{yaml,yml}' }),

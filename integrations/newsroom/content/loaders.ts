@@ -42,7 +42,8 @@ export function articlesLoader({ base, buildTime, timeZone }: ArticlesLoaderOpti
 	const inner = checkedGlob(
 		{
 			base,
-			pattern: '**/*.{md,mdx}',
+			// A live blog's entries sit beside it in `<article>.live/` (liveEntriesLoader).
+			pattern: ['**/*.{md,mdx}', `!**/*${LIVE_FOLDER}/**`],
 			// Markdown is rendered while syncing and kept in the content cache, so a rebuild re-renders only changed
 			// files; deferring made every article a bundled module (about 3× slower builds in `npm run bench`).
 			// MDX is always a module. A Markdown render error is only logged here: loadContentSet() fails the build.
@@ -238,3 +239,40 @@ export function singleFileLoader({ file, id }: { file: string; id: string }): Lo
 		},
 	};
 }
+
+/** The suffix of the folder beside a live blog's file that holds its entries: `election.md` → `election.live/`. */
+export const LIVE_FOLDER = '.live';
+
+/**
+ * The entries of every live blog, one Markdown file each in `<article>.live/` beside the article (easy to add, and
+ * two editors adding entries never touch the same file). An entry's id is its article's id, "/", and its file name
+ * ("2026/01/election/0930"): the file name is the entry's anchor on the page, so it never changes. Dates reach the
+ * schema as written, as articles' do.
+ */
+export function liveEntriesLoader({ base }: { base: string }): Loader {
+	const inner = checkedGlob(
+		{
+			base,
+			pattern: `**/*${LIVE_FOLDER}/*.md`,
+			deferRender: false,
+			generateId: ({ entry }) => {
+				const at = entry.lastIndexOf(`${LIVE_FOLDER}/`);
+				return `${entryId(entry.slice(0, at))}/${urlSegment(entry.slice(at + LIVE_FOLDER.length + 1).replace(/\.md$/i, ''))}`;
+			},
+		},
+		async (entry) => rawFrontmatter(await readFile(entry.filePath!, 'utf8')) ?? entry.data,
+	);
+	return {
+		name: 'newsroom-live-entries',
+		load: (context) => {
+			// Most sites have no live blog: no entries is not worth the glob loader's warning.
+			const logger = Object.assign(Object.create(context.logger), {
+				warn: (message: string) => {
+					if (!message.startsWith('No files found matching')) context.logger.warn(message);
+				},
+			});
+			return inner.load({ ...context, logger });
+		},
+	};
+}
+

@@ -109,3 +109,14 @@ export function sharedDigest({
 		list.map((entry) => `${kind}:${entry.id}:${entry.digest ?? ''}`);
 	return digestOf([`year:${year}`, `banner:${banner}`, ...entries('author', authors), ...entries('section', sections)]);
 }
+
+/** The article a live entry belongs to, and its anchor, from the entry's id ("2026/01/election/0930"). */
+export function liveEntryParts(id: string): { article: string; anchor: string } {
+	const at = id.lastIndexOf('/');
+	return { article: id.slice(0, at), anchor: id.slice(at + 1) };
+}
+
+/** A live entry's anchor on its article's page: "update-" and its file name, so it never changes. */
+export function liveEntryAnchor(entry: { id: string }): string {
+	return `update-${liveEntryParts(entry.id).anchor}`;
+}

@@ -152,6 +152,14 @@ function articleFields<AuthorRef extends z.ZodType<unknown, string>, SectionRef 
 		/** Where the story was filed from, e.g. "XI'AN, China". */
 		dateline: nonEmpty('dateline').optional(),
 		draft: z.boolean().default(false),
+		/**
+		 * A live blog: `live` while it is updated (short CDN caching, `LiveBlogPosting`), `ended` once coverage stops
+		 * (`endedAt`: when; else the newest entry's time). Its entries are files in `<article>.live/` beside it.
+		 */
+		live: strictFields({
+			status: z.enum(['live', 'ended'], { error: 'expected live or ended' }),
+			endedAt: date.optional(),
+		}).optional(),
 		/** News (the default), analysis, opinion, a review, or sponsored (paid) content: a visible label and its JSON-LD type. */
 		kind: z.enum(STORY_KINDS, { error: `expected one of ${STORY_KINDS.join(', ')}` }).default('news'),
 		corrections: z.array(strictFields({ date, text: nonEmpty('correction text') })).default([]),
@@ -252,6 +260,19 @@ export function breakingSchema(timeZone: string) {
 			.optional(),
 		/** When it stops being shown (the first build after this leaves it out). */
 		expires: zonedDate(timeZone),
+	});
+}
+
+/** One entry of a live blog (`<article>.live/<name>.md`): the time, optionally a headline and authors, a pin. */
+export function liveEntrySchema<AuthorRef extends z.ZodType<unknown, string>>({ author, timeZone }: { author: AuthorRef; timeZone: string }) {
+	return strictFields({
+		/** When it was posted: entries show newest first (a pinned one before them all). */
+		date: zonedDate(timeZone),
+		headline: nonEmpty('headline').max(200, 'headline must be at most 200 characters').optional(),
+		/** Who wrote it; defaults to the article's authors. */
+		authors: z.array(z.string({ error: expecting('an author id') }).pipe(author)).optional(),
+		/** Shown first, above the newest (one key update readers should see first). */
+		pinned: z.boolean().default(false),
 	});
 }
 

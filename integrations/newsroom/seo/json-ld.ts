@@ -93,6 +93,44 @@ export function newsArticleJsonLd(facts: NewsArticleFacts) {
 	};
 }
 
+/** One entry of a live blog, for `liveBlogUpdate`. */
+export interface LiveUpdateFacts {
+	/** The entry's permalink (the article's URL and the entry's anchor). */
+	url: string;
+	/** The entry's headline, else the opening words of its text (Google asks every update for one). */
+	headline: string;
+	datePublished: string;
+	/** The entry as plain text. */
+	articleBody: string;
+	authors: readonly { name: string; url: string }[];
+}
+
+/**
+ * A live blog as schema.org `LiveBlogPosting`, as Google's live-coverage rules ask: the article's facts, when the
+ * coverage started (`coverageStartTime`) and, once ended, when it ended (`coverageEndTime`), and each entry as a
+ * `BlogPosting` in `liveBlogUpdate` (headline, datePublished, articleBody, url, author), newest first.
+ */
+export function liveBlogPostingJsonLd(
+	facts: NewsArticleFacts,
+	live: { coverageStartTime: string; coverageEndTime?: string | undefined; updates: readonly LiveUpdateFacts[] },
+) {
+	return {
+		...newsArticleJsonLd(facts),
+		'@type': 'LiveBlogPosting',
+		coverageStartTime: live.coverageStartTime,
+		...(live.coverageEndTime ? { coverageEndTime: live.coverageEndTime } : {}),
+		liveBlogUpdate: live.updates.map((update) => ({
+			'@type': 'BlogPosting',
+			'@id': update.url,
+			url: update.url,
+			headline: update.headline,
+			datePublished: update.datePublished,
+			articleBody: update.articleBody,
+			author: update.authors.map((author) => ({ '@type': 'Person', name: author.name, url: author.url })),
+		})),
+	};
+}
+
 /**
  * The home page's blocks: the publication (NewsMediaOrganization) and the site (WebSite) it publishes,
  * each with `@context` so it stands alone in its own script element.
