@@ -33,6 +33,8 @@ export interface ContentSet {
 	 * added to a live blog rebuilds them, and only them.
 	 */
 	liveKey: (articles: readonly Article[]) => string;
+	/** When the article last changed: its update, else its publication, or a newer live entry. */
+	lastChanged: (article: Article) => Date;
 	/** The breaking-news banner, while the build is before its expiry; else undefined. */
 	breaking: Breaking | undefined;
 	/**
@@ -147,6 +149,11 @@ async function load(): Promise<ContentSet> {
 		breaking,
 		liveEntries,
 		liveKey,
+		lastChanged: (article) => {
+			const times = [(article.data.updatedDate ?? article.data.pubDate).getTime()];
+			for (const entry of liveEntries.get(article.id) ?? []) times.push(entry.data.date.getTime());
+			return new Date(Math.max(...times));
+		},
 		sectionList: [...sectionList].sort((a, b) => a.data.order - b.data.order || a.data.name.localeCompare(b.data.name)),
 	};
 }

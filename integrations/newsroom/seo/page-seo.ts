@@ -33,8 +33,8 @@ export function homeSeo(): PageSeo {
  * the Open Graph `article:*` facts, and NewsArticle + BreadcrumbList JSON-LD.
  */
 export async function articleSeo(article: Article): Promise<PageSeo> {
-	const { authors: authorMap, sections, liveEntries } = await loadContentSet();
-	const { title, description, pubDate, updatedDate, hero, tags, dateline, live } = article.data;
+	const { authors: authorMap, sections, liveEntries, lastChanged } = await loadContentSet();
+	const { title, description, pubDate, hero, tags, dateline, live } = article.data;
 	const own = urls.absolute(urls.article(article.id));
 	const canonical = article.data.canonical ?? own;
 	const section = sections.get(article.data.section.id)!;
@@ -47,7 +47,7 @@ export async function articleSeo(article: Article): Promise<PageSeo> {
 	const images = await heroImages(article);
 	const publishedTime = toZonedIso(pubDate, config.timeZone);
 	// A live blog changes with each entry.
-	const modifiedTime = toZonedIso(lastChange([updatedDate ?? pubDate, ...entries.map((entry) => entry.data.date)]), config.timeZone);
+	const modifiedTime = toZonedIso(lastChanged(article), config.timeZone);
 	const facts = {
 		url: canonical,
 		headline: title,
@@ -100,8 +100,4 @@ export async function articleSeo(article: Article): Promise<PageSeo> {
 			]),
 		],
 	};
-}
-
-function lastChange(dates: readonly Date[]): Date {
-	return new Date(Math.max(...dates.map((date) => date.getTime())));
 }
