@@ -19,6 +19,7 @@ import { securityIntegration } from './security/integration.ts';
 import { seoIntegration } from './seo/integration.ts';
 
 export type { NewsroomConfig } from './core/config.ts';
+export type { SiteLabels } from './core/labels.ts';
 export type { NewsroomOptions, NewsroomUserOptions } from './options.ts';
 
 /** The types of the virtual modules, for the site's `.astro/types.d.ts`. */

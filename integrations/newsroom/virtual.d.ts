@@ -17,7 +17,7 @@ declare module 'virtual:newsroom/labels' {
 	 * The words readers see (the `labels` option over English defaults), bound to the site's locale: each label by
 	 * key, `text(key, values)`, `count(key, n)` (plurals), `listParts(items)` (lists) and `dir` (ltr or rtl).
 	 */
-	const labels: import('./core/labels.ts').SiteLabels;
+	const labels: import('@newsroom/astro').SiteLabels;
 	export default labels;
 }
 

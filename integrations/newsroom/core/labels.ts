@@ -85,7 +85,7 @@ export const LABEL_DEFAULTS = {
 } satisfies Record<string, string | PluralLabel>;
 
 /** A label that depends on a count: text per `Intl.PluralRules` category. */
-export type PluralLabel = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+export type PluralLabel = { [Form in Intl.LDMLPluralRule]?: string | undefined } & { other: string };
 
 type Defaults = typeof LABEL_DEFAULTS;
 export type LabelKey = keyof Defaults;
@@ -114,7 +114,9 @@ export const labelsSchema = z
 						(value === '' ? z.string() : z.string().min(1, 'expected text (this label cannot be empty)')).default(value)
 					: pluralSchema.prefault(value),
 			]),
-		) as { [K in LabelKey]: z.ZodDefault<Defaults[K] extends string ? z.ZodString : typeof pluralSchema> },
+		) as unknown as {
+			[K in LabelKey]: Defaults[K] extends string ? z.ZodDefault<z.ZodString> : z.ZodPrefault<typeof pluralSchema>;
+		},
 	)
 	.prefault({});
 
@@ -161,7 +163,7 @@ export function bindLabels(labels: Labels, locale: string) {
 			return fillLabel(forms[plurals.select(count)] ?? forms.other, { count: count.toLocaleString(locale) });
 		},
 		/** "A, B and C" in the locale, as parts (elements are the items' indexes) so items can be links. */
-		listParts: (items: readonly string[]) => conjunction.formatToParts(items),
+		listParts: (items: readonly string[]): { type: 'element' | 'literal'; value: string }[] => conjunction.formatToParts(items),
 	};
 }
 

@@ -22,7 +22,7 @@ export function stylesheetWords(stylesheet: string, labels: SiteLabels): string 
 	const [listMiddle = ', ', listLast = ', '] = literals(['a', 'b', 'c']);
 	const words: Record<string, string> = { dir: labels.dir, bylineBefore, bylineAfter, listPair, listMiddle, listLast };
 	// The comments are for whoever works on the file, not for readers of the site (in its language).
-	return stylesheet.replace(/<!--[\s\S]*?-->\s*/g, '').replace(/\{\{(\w+)\}\}/g, (whole, key: string) => {
+	return stylesheet.replace(/<!--[\s\S]*?-->\s*/g, '').replace(/\{\{(\w+)\}\}/g, (_marker, key: string) => {
 		const value = words[key] ?? (labels as unknown as Record<string, unknown>)[key];
 		if (typeof value !== 'string') throw new Error(`feed.xsl: {{${key}}} is not a label`);
 		return escapeXml(value);
