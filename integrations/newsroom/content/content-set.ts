@@ -5,7 +5,7 @@ import config from 'virtual:newsroom/config';
 import mdxComponents from 'virtual:newsroom/mdx-components';
 import { buildDate } from '../core/site.ts';
 import { excerpt, undefinedComponents } from './excerpt.ts';
-import { currentBanner, digestOf, groupArticles, liveEntryParts, selectPublished, sharedDigest } from './published.ts';
+import { currentBanner, digestOf, groupArticles, liveEntryParts, NO_ENTRY, selectPublished, sharedDigest } from './published.ts';
 
 export type Article = CollectionEntry<'articles'>;
 export type Author = CollectionEntry<'authors'>;
@@ -71,8 +71,8 @@ async function load(): Promise<ContentSet> {
 		getCollection('articles'),
 		getCollection('authors'),
 		getCollection('sections'),
-		getCollection('breaking'),
-		getCollection('liveEntries'),
+		getCollection('breaking', (entry) => entry.id !== NO_ENTRY),
+		getCollection('liveEntries', (entry) => entry.id !== NO_ENTRY),
 	]);
 	const breaking = currentBanner(banners.map((banner) => banner.data), buildDate);
 	const authors = new Map(authorList.map((author) => [author.id, author]));

@@ -14,7 +14,7 @@ import { extractFrontmatter } from 'astro/markdown';
 import yaml from 'js-yaml';
 import { daylightSavingNote, InvalidDateError } from '../core/dates.ts';
 import { urlSegment } from '../core/urls.ts';
-import { heldBackSummary } from './published.ts';
+import { heldBackSummary, NO_ENTRY } from './published.ts';
 // Bundled as text (Vite), so the fingerprint survives bundling.
 import schemasSource from './schemas.ts?raw';
 
@@ -226,7 +226,11 @@ export function singleFileLoader({ file, id }: { file: string; id: string }): Lo
 			const path = fileURLToPath(new URL(file, config.root));
 			watcher?.add(path);
 			store.clear();
-			if (!existsSync(path)) return;
+			if (!existsSync(path)) {
+				// No banner: an expired placeholder, so the collection is not empty (Astro warns on reading an empty one).
+				store.set({ id: NO_ENTRY, data: { text: '', expires: new Date(0) } });
+				return;
+			}
 			const text = await readFile(path, 'utf8');
 			let data: unknown;
 			try {
@@ -271,7 +275,11 @@ export function liveEntriesLoader({ base }: { base: string }): Loader {
 					if (!message.startsWith('No files found matching')) context.logger.warn(message);
 				},
 			});
-			return inner.load({ ...context, logger });
+			await inner.load({ ...context, logger });
+			// No live blog: a placeholder, so the collection is not empty (Astro warns on reading an empty one).
+			if (context.store.keys().length === 0) {
+				context.store.set({ id: NO_ENTRY, data: { date: new Date(0), pinned: false } });
+			}
 		},
 	};
 }

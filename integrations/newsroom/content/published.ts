@@ -120,3 +120,6 @@ export function liveEntryParts(id: string): { article: string; anchor: string } 
 export function liveEntryAnchor(entry: { id: string }): string {
 	return `update-${liveEntryParts(entry.id).anchor}`;
 }
+
+/** The id of the placeholder entry of a collection with nothing in it (loadContentSet() leaves it out). */
+export const NO_ENTRY = '_none';
