@@ -268,7 +268,7 @@ export function liveEntriesLoader({ base }: { base: string }): Loader {
 	);
 	return {
 		name: 'newsroom-live-entries',
-		load: (context) => {
+		load: async (context) => {
 			// Most sites have no live blog: no entries is not worth the glob loader's warning.
 			const logger = Object.assign(Object.create(context.logger), {
 				warn: (message: string) => {
