@@ -27,6 +27,8 @@ export default defineConfig({
 			timeZone: 'Asia/Kuala_Lumpur',
 			// Benchmarks and tests build the site over generated content folders.
 			contentDir: process.env.NEWSROOM_CONTENT_DIR ?? 'src/content',
+			// Every word readers see is a label (docs/configuration.md, `labels`); English unless given.
+			labels: { footerNote: 'Sample content in this site is for demonstration.' },
 			// Components MDX articles can use by name, on pages and in feeds.
 			mdxComponents: './src/components/mdx-components.ts',
 			// A topic gets its own RSS feed from two articles (the sample site is small).

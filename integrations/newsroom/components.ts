@@ -2,6 +2,7 @@
 export { default as CookieConsent } from './consent/CookieConsent.astro';
 export { default as ConsentDetails } from './consent/ConsentDetails.astro';
 export { default as ConsentEmbed } from './consent/ConsentEmbed.astro';
+export { default as BreakingNews } from './components/BreakingNews.astro';
 export { default as ConsentSettingsButton } from './consent/ConsentSettingsButton.astro';
 export { default as FormattedDate } from './components/FormattedDate.astro';
 export { default as RecentPosts } from './recent-posts/RecentPosts.astro';
@@ -10,4 +11,3 @@ export { default as SeoHead } from './seo/SeoHead.astro';
 export { default as Search } from './search/Search.astro';
 export { default as ShareLinks } from './share/ShareLinks.astro';
 // The reader-facing words the components and the sample site's pages share (to join the configurable labels).
-export { readerWords } from './core/reader-words.ts';

@@ -8,6 +8,7 @@ import { consentIntegration } from './consent/integration.ts';
 import { contentIntegration } from './content/integration.ts';
 import { resolveSiteConfig } from './core/config.ts';
 import { resolveBuildTime } from './core/dates.ts';
+import { labelsModule } from './core/labels.ts';
 import { createVirtualModules, defaultExport } from './core/wiring.ts';
 import { feedsIntegration } from './feeds/integration.ts';
 import { imagesIntegration } from './images/integration.ts';
@@ -21,6 +22,7 @@ import { seoIntegration } from './seo/integration.ts';
 import { createUrls } from './core/urls.ts';
 
 export type { NewsroomConfig } from './core/config.ts';
+export type { SiteLabels } from './core/labels.ts';
 export type { NewsroomOptions, NewsroomUserOptions } from './options.ts';
 
 /** The types of the virtual modules, for the site's `.astro/types.d.ts`. */
@@ -54,6 +56,7 @@ export default function newsroom(userOptions: NewsroomUserOptions): AstroIntegra
 				const buildTime = resolveBuildTime(options.now, process.env).toISOString();
 				modules.set('config', `import buildTime from 'virtual:newsroom/build-clock';\nexport default { ...${JSON.stringify(site)}, buildTime };`);
 				modules.set('build-clock', defaultExport(buildTime), { data: true });
+				modules.set('labels', labelsModule(options.labels, options.locale));
 				updateConfig({
 					vite: { plugins: [modules.plugin] },
 					integrations: [

@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { DATE_STYLES } from './core/dates.ts';
 import { formatIssues, invalidOptions } from './core/errors.ts';
+import { labelsSchema } from './core/labels.ts';
 
 /** The Google Consent Mode types a consent category can grant. */
 const googleConsentTypes = [
@@ -123,6 +124,12 @@ export const newsroomOptionsSchema = z.strictObject({
 	 * `<Content components>` (import it from `virtual:newsroom/mdx-components`).
 	 */
 	mdxComponents: z.string().min(1).optional(),
+	/**
+	 * The words readers see (layouts, components, feeds' human parts), per key, defaulting to English
+	 * (core/labels.ts `LABEL_DEFAULTS`; docs/configuration.md lists each). Recent Posts and the consent banner keep
+	 * their own `recentPosts.heading`/`readMoreLabel` and `consent.labels`.
+	 */
+	labels: labelsSchema,
 	recentPosts: z
 		.strictObject({
 			count: z.int().min(1).max(50).default(6),

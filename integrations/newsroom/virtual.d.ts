@@ -12,6 +12,15 @@ declare module 'virtual:newsroom/build-clock' {
 	export default buildTime;
 }
 
+declare module 'virtual:newsroom/labels' {
+	/**
+	 * The words readers see (the `labels` option over English defaults), bound to the site's locale: each label by
+	 * key, `text(key, values)`, `count(key, n)` (plurals), `listParts(items)` (lists) and `dir` (ltr or rtl).
+	 */
+	const labels: import('@newsroom/astro').SiteLabels;
+	export default labels;
+}
+
 declare module 'virtual:newsroom/mdx-components' {
 	/** The `mdxComponents` option's map of components for MDX articles (empty when the option is not set). */
 	const components: Record<string, import('astro/runtime/server/index.js').AstroComponentFactory | ((props: any) => any)>;

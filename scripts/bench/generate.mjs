@@ -87,12 +87,27 @@ export async function generate(dir, count, { heroShare = 0.2, seed = 2026 } = {}
 	for (const [order, section] of SECTIONS.entries()) {
 		await writeFile(join(dir, 'sections', `${section}.yaml`), `name: ${section}\ndescription: Generated section ${section}.\norder: ${order}\n`);
 	}
+	await writeFile(join(dir, LIVE_BLOG), `---\ntitle: Generated live blog\npubDate: 2025-12-31 09:00\nauthors: [${AUTHORS[0]}]\nsection: ${SECTIONS[0]}\nlive:\n  status: live\n---\n\nA generated live blog.\n`);
+	await addLiveEntry(dir, 1);
 	for (let i = 0; i < HERO_POOL; i++) {
 		const hue = Math.round((360 * i) / HERO_POOL);
 		const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="900"><rect width="1600" height="900" fill="hsl(${hue},60%,40%)"/><circle cx="${400 + i * 60}" cy="450" r="300" fill="hsl(${(hue + 180) % 360},70%,60%)"/></svg>`;
 		await sharp(Buffer.from(svg)).jpeg({ quality: 80 }).toFile(join(dir, 'heroes', `hero-${i}.jpg`));
 	}
 	return files.length;
+}
+
+/** The live blog every generated content folder has (one article besides the N), and its entries' folder. */
+const LIVE_BLOG = 'articles/2025/12/live-blog.md';
+
+/** Adds entry N to the live blog (the "one live entry" of a rebuild), each a minute after the previous one. */
+export async function addLiveEntry(dir, index) {
+	const folder = join(dir, LIVE_BLOG.replace(/\.md$/, '.live'));
+	await mkdir(folder, { recursive: true });
+	const minute = String(index % 60).padStart(2, '0');
+	const path = join(folder, `entry-${index}.md`);
+	await writeFile(path, `---\ndate: 2025-12-31 10:${minute}\nheadline: Update ${index}\n---\n\nGenerated update number ${index}.\n`);
+	return path;
 }
 
 /** Adds article N+1 (the "one new article" of a rebuild), dated after every other one. */

@@ -8,7 +8,7 @@ import { cpus, totalmem, release } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { addArticle, generate } from './generate.mjs';
+import { addArticle, addLiveEntry, generate } from './generate.mjs';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const work = join(repo, 'bench', '.work');
@@ -82,6 +82,9 @@ for (const size of sizes) {
 		await addArticle(content, size + 1);
 		row.added = await measure('ours', size, { clean: false });
 		console.log(`ours after one new article: ${JSON.stringify(row.added)}`);
+		await addLiveEntry(content, 2);
+		row.liveEntry = await measure('ours', size, { clean: false });
+		console.log(`ours after one new live entry: ${JSON.stringify(row.liveEntry)}`);
 	}
 	rows.push(row);
 }
@@ -89,8 +92,8 @@ for (const size of sizes) {
 const ratio = (a, b) => (a && b ? (a / b).toFixed(2) : '–');
 const ms = (run) => (run ? `${(run.wallMs / 1000).toFixed(1)} s` : '–');
 const table = [
-	'| articles | baseline cold | ours cold | ms/article (ours) | ours/baseline time | ours/baseline CPU | peak RSS baseline | peak RSS ours | RSS ratio | warm rebuild (× cold) | +1 article (× cold) | images encoded cold / warm / +1 |',
-	'| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+	'| articles | baseline cold | ours cold | ms/article (ours) | ours/baseline time | ours/baseline CPU | peak RSS baseline | peak RSS ours | RSS ratio | warm rebuild (× cold) | +1 article (× cold) | +1 live entry (× cold) | images encoded cold / warm / +1 |',
+	'| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
 	...rows.map((r) =>
 		[
 			r.size,
@@ -104,6 +107,7 @@ const table = [
 			ratio(r.cold?.maxRssMb, r.baseline?.maxRssMb),
 			r.warm ? `${ms(r.warm)} (${ratio(r.warm.wallMs, r.cold.wallMs)})` : '–',
 			r.added ? `${ms(r.added)} (${ratio(r.added.wallMs, r.cold.wallMs)})` : '–',
+			r.liveEntry ? `${ms(r.liveEntry)} (${ratio(r.liveEntry.wallMs, r.cold.wallMs)})` : '–',
 			r.added ? `${r.cold.imagesEncoded} / ${r.warm.imagesEncoded} / ${r.added.imagesEncoded}` : '–',
 		]
 			.join(' | ')
@@ -127,6 +131,7 @@ const phaseTable = [
 			phaseRow(r.size, 'ours cold', r.cold),
 			phaseRow(r.size, 'ours warm', r.warm),
 			phaseRow(r.size, 'ours +1 article', r.added),
+			phaseRow(r.size, 'ours +1 live entry', r.liveEntry),
 		].filter(Boolean),
 	),
 ].join('\n');

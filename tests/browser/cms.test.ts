@@ -176,6 +176,8 @@ describe('the CMS at /admin/', () => {
 			section: 'world',
 			tags: ['Weather', 'Malaysia'],
 			draft: false,
+			// The kind's select starts at its default.
+			kind: 'news',
 			hero: { image: '../../../../assets/heroes/monsoon-hero.jpg', alt: 'Dark clouds over the Petronas Towers' },
 		});
 		expect(body!.trim()).toBe('The rains reached the capital on Tuesday.');

@@ -194,6 +194,11 @@ describe('the feeds of the sample site', () => {
 				'2026/01/albania-visa-free-destination',
 				bezos,
 				xi,
+				// The story formats' samples (dated before the seed's stories: its Recent Posts stay the seed page's).
+				'2023/05/sabah-election-live',
+				'2023/05/asean-chip-supply-analysis',
+				'2023/05/four-day-week-opinion',
+				'2023/04/flood-relief-live',
 			].map(article),
 		);
 		const times = items.map((item) => Date.parse(item.pubDate));
@@ -207,8 +212,10 @@ describe('the feeds of the sample site', () => {
 
 	it('per section and per author carry exactly their articles, newest first', async () => {
 		const guids = async (path: string) => (await feed(siteDist, path)).items.map((item) => item.guid['#text']);
-		expect(await guids('sections/world/rss.xml')).toEqual(['2026/01/south-yemen-security-narratives', xi].map(article));
-		expect(await guids('sections/business/rss.xml')).toEqual([bezos].map(article));
+		expect(await guids('sections/world/rss.xml')).toEqual(
+			['2026/01/south-yemen-security-narratives', xi, '2023/05/sabah-election-live', '2023/04/flood-relief-live'].map(article),
+		);
+		expect(await guids('sections/business/rss.xml')).toEqual([bezos, '2023/05/asean-chip-supply-analysis'].map(article));
 		expect(await guids('authors/ap-journalist/rss.xml')).toEqual(
 			['2026/01/south-yemen-security-narratives', '2026/01/albania-visa-free-destination', bezos, xi].map(article),
 		);
@@ -277,7 +284,8 @@ describe('the feeds of the sample site', () => {
 
 	it('give each item its hero as media:content: an absolute URL to a processed JPEG, its size, alt text and credit', async () => {
 		const { items } = await feed(siteDist, 'rss.xml');
-		for (const item of items) {
+		// The story formats' samples have no hero.
+		for (const item of items.filter((item) => !item.guid['#text'].includes('/2023/0') || item.guid['#text'].includes('xi-central'))) {
 			const media = item['media:content']!;
 			expect(media['@_medium']).toBe('image');
 			expect(media['@_type']).toBe('image/jpeg');

@@ -243,6 +243,29 @@ describe('incremental rebuilds', () => {
 		});
 	});
 
+	it('add one entry to a live blog: render its page and its feeds again, reuse every other page', async () => {
+		await write(
+			'articles/2026/01/live.md',
+			'---\ntitle: Count live\npubDate: 2026-01-20 09:00\nauthors: [reporter]\nsection: world\nlive:\n  status: live\n---\n\nFollow the count.\n',
+		);
+		await write('articles/2026/01/live.live/0900.md', '---\ndate: 2026-01-20 09:00\nheadline: How to follow\npinned: true\n---\n\nPinned.\n');
+		await write('articles/2026/01/live.live/1000.md', '---\ndate: 2026-01-20 10:00\n---\n\nFirst result.\n');
+		await build();
+		const pages = ['articles/2026/01/live', 'articles/2026/01/story-1', 'sections/world', 'authors/reporter'];
+		const before = await Promise.all(pages.map((path) => mtime(dist, path)));
+		await write('articles/2026/01/live.live/1100.md', '---\ndate: 2026-01-20 11:00\nheadline: Second result\n---\n\nSecond result.\n');
+		await build();
+		const after = await Promise.all(pages.map((path) => mtime(dist, path)));
+		expect(after.map((time, index) => time !== before[index])).toEqual([true, false, false, false]);
+		const live = await page('/articles/2026/01/live/', dist);
+		expect([...live.querySelectorAll('.live-entry')].map((entry) => entry.id)).toEqual(['update-0900', 'update-1100', 'update-1000']);
+		const feed = await readXml('sections/world/rss.xml');
+		const item = items(feed).find((candidate) => candidate['title'] === 'Count live')!;
+		expect(item['dcterms:modified']).toBe('2026-01-20T11:00:00+08:00');
+		expect(String(item['content:encoded'])).toContain('Second result');
+		await expectSameAsScratch();
+	});
+
 	it('leave exactly what a build from scratch of the same content writes', async () => {
 		await expectSameAsScratch();
 	});

@@ -21,6 +21,11 @@ const published: Record<string, string> = {
 	'/articles/2026/01/joe-burrow-piano-soft-skills/': '2026-01-28T07:00:00Z',
 	'/articles/2026/01/paris-couture-details-zara/': '2026-01-28T09:00:00Z',
 	'/articles/2026/01/south-yemen-security-narratives/': '2026-01-28T10:00:00Z',
+	// The story formats' samples.
+	'/articles/2023/05/sabah-election-live/': '2023-05-15T09:00:00Z',
+	'/articles/2023/05/asean-chip-supply-analysis/': '2023-05-12T03:00:00Z',
+	'/articles/2023/05/four-day-week-opinion/': '2023-05-11T00:00:00Z',
+	'/articles/2023/04/flood-relief-live/': '2023-04-19T23:00:00Z',
 };
 const heldBack = [
 	'/articles/2026/01/draft-budget-preview/',

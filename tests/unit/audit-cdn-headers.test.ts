@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { immutableCacheControl, revalidateCacheControl } from '../../integrations/newsroom/cdn/headers.ts';
+import { immutableCacheControl, liveCacheControl, revalidateCacheControl } from '../../integrations/newsroom/cdn/headers.ts';
 import { formatHeaders } from '../../integrations/newsroom/cdn/headers.ts';
 import { headerRules } from '../../integrations/newsroom/cdn/headers.ts';
 import { cacheFindings } from '../../scripts/audit/headers/cache-findings.ts';
@@ -29,6 +29,21 @@ describe('headerRules (the integration’s _headers core)', () => {
 		]);
 		expect(immutableCacheControl).toBe('public, max-age=31536000, immutable');
 		expect(revalidateCacheControl).toBe('public, max-age=300, stale-while-revalidate=600');
+	});
+
+	it('gives each live blog a short rule of its own that detaches the folder’s Cache-Control, which the audit reads as the only one', () => {
+		const live = ['/articles/2026/01/count/'];
+		const rules = headerRules({ entries, base: '/', assetsDir: '_astro', live });
+		expect(rules.at(-1)).toEqual({ path: '/articles/2026/01/count/*', detach: ['Cache-Control'], headers: [['Cache-Control', liveCacheControl]] });
+		const text = formatHeaders(rules);
+		expect(text).toContain('/articles/2026/01/count/*\n  ! Cache-Control\n  Cache-Control: public, max-age=30, stale-while-revalidate=30\n');
+		const parsed = parseHeadersFile(text);
+		expect(cacheFindings(parsed, [{ path: '/articles/2026/01/count/', policy: 'revalidate' }, { path: '/articles/2026/01/other/', policy: 'revalidate' }])).toEqual([]);
+		// Without the detach line the host would join both values: the audit says so.
+		const joined = parseHeadersFile(text.replace('  ! Cache-Control\n', ''));
+		expect(cacheFindings(joined, [{ path: '/articles/2026/01/count/', policy: 'revalidate' }])).toMatchObject([
+			{ message: expect.stringContaining('2 _headers rules set its Cache-Control') },
+		]);
 	});
 
 	it('puts the site’s base path in front of every rule and follows a renamed assets folder', () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { articleFields, authorFields, decapConfig } from '../../integrations/newsroom/cms/decap-config.ts';
 import { looks } from '../../integrations/newsroom/cms/looks.ts';
 import { type CmsField, fieldsOf } from '../../integrations/newsroom/cms/schema-fields.ts';
-import { articleSchema, authorSchema, sectionSchema } from '../../integrations/newsroom/content/schemas.ts';
+import { articleSchema, authorSchema, breakingSchema, sectionSchema } from '../../integrations/newsroom/content/schemas.ts';
 import { resolveOptions } from '../../integrations/newsroom/options.ts';
 
 /**
@@ -46,6 +46,7 @@ const schemas = {
 	articles: articleSchema({ image: () => image, author: reference, section: reference, timeZone: 'UTC' }),
 	authors: authorSchema({ image: () => image }),
 	sections: sectionSchema,
+	breaking: breakingSchema('UTC'),
 };
 
 const options = resolveOptions({
@@ -59,8 +60,10 @@ const config = decapConfig(options.cms!, {
 	timeZone: options.timeZone,
 	site: 'https://daily.example/',
 	logo: '/logo.png',
-}) as { collections: { name: string; fields: CmsField[]; [key: string]: unknown }[] };
+}) as { collections: { name: string; fields: CmsField[]; files?: { fields: CmsField[] }[]; [key: string]: unknown }[] };
 const collection = (name: string) => config.collections.find((candidate) => candidate.name === name)!;
+/** A folder collection's fields, or its one file's (the breaking-news banner). */
+const fieldsOfCollection = (name: string) => collection(name).fields ?? collection(name).files![0]!.fields;
 
 describe('the generated CMS configuration covers the schemas', () => {
 	it('walks the schemas (a sanity check on the walk itself)', () => {
@@ -69,10 +72,10 @@ describe('the generated CMS configuration covers the schemas', () => {
 		);
 	});
 
-	for (const name of ['articles', 'authors', 'sections'] as const) {
+	for (const name of ['articles', 'authors', 'sections', 'breaking'] as const) {
 		it(`has a CMS field for every ${name} schema field, and none the schema lacks`, () => {
 			const expected = schemaPaths(schemas[name] as unknown as Node);
-			const generated = cmsPaths(collection(name).fields).filter((path) => path !== 'body');
+			const generated = cmsPaths(fieldsOfCollection(name)).filter((path) => path !== 'body');
 			expect(generated).toEqual(expected);
 		});
 

@@ -54,8 +54,8 @@ describe('articleSchema', () => {
 
 	it('rejects misspelt and unknown keys by name', () => {
 		expect(errors({ ...valid, titel: 'x', pubdate: '2026-01-01' })).toMatchInlineSnapshot(`
-			"**titel**: unknown field; did you mean "title"? (allowed: title, description, pubDate, updatedDate, authors, section, tags, dateline, draft, corrections, canonical, aliases, hero)
-			**pubdate**: unknown field; did you mean "pubDate"? (allowed: title, description, pubDate, updatedDate, authors, section, tags, dateline, draft, corrections, canonical, aliases, hero)"
+			"**titel**: unknown field; did you mean "title"? (allowed: title, description, pubDate, updatedDate, authors, section, tags, dateline, draft, live, kind, corrections, canonical, aliases, hero)
+			**pubdate**: unknown field; did you mean "pubDate"? (allowed: title, description, pubDate, updatedDate, authors, section, tags, dateline, draft, live, kind, corrections, canonical, aliases, hero)"
 		`);
 	});
 
@@ -67,7 +67,7 @@ describe('articleSchema', () => {
 		`);
 		expect(errors({ ...valid, pubDate: '2026-02-30', titel: 'x' })).toMatchInlineSnapshot(`
 			"**pubDate**: "2026-02-30" is not a real date or time (check the day of the month and the hour)
-			**titel**: unknown field; did you mean "title"? (allowed: title, description, pubDate, updatedDate, authors, section, tags, dateline, draft, corrections, canonical, aliases, hero)"
+			**titel**: unknown field; did you mean "title"? (allowed: title, description, pubDate, updatedDate, authors, section, tags, dateline, draft, live, kind, corrections, canonical, aliases, hero)"
 		`);
 	});
 

@@ -108,6 +108,25 @@ describe('newsArticleJsonLd', () => {
 		expect(Object.keys(ld.publisher)).not.toContain('sameAs');
 	});
 
+	it('gives each kind of story its schema.org article type, keeping what Google requires of an article', () => {
+		const types = Object.fromEntries(
+			(['news', 'analysis', 'opinion', 'review', 'sponsored'] as const).map((kind) => [kind, newsArticleJsonLd({ ...facts, kind })]),
+		);
+		expect(Object.fromEntries(Object.entries(types).map(([kind, ld]) => [kind, ld['@type']]))).toEqual({
+			news: 'NewsArticle',
+			analysis: 'AnalysisNewsArticle',
+			opinion: 'OpinionNewsArticle',
+			review: 'ReviewNewsArticle',
+			sponsored: 'AdvertiserContentArticle',
+		});
+		// Google's Article rich result: headline, image, datePublished, dateModified, author with name and url.
+		for (const ld of Object.values(types)) {
+			expect(ld).toMatchObject({ headline: facts.headline, datePublished: facts.datePublished, dateModified: facts.dateModified });
+			expect(ld.image).toHaveLength(3);
+			expect(ld.author.every((author) => author.name && author.url)).toBe(true);
+		}
+	});
+
 	it('serializes a hostile headline into JSON that parses back to the same headline', () => {
 		const json = serializeJsonLd(newsArticleJsonLd({ ...facts, headline: hostile, dateline: hostile }));
 		expect(json.toLowerCase()).not.toContain('</script');

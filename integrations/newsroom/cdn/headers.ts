@@ -13,9 +13,20 @@ export const immutableCacheControl = 'public, max-age=31536000, immutable';
  */
 export const revalidateCacheControl = 'public, max-age=300, stale-while-revalidate=600';
 
+/**
+ * A live blog while it is live: fresh for 30 seconds, then served stale for 30 more while the cache fetches the
+ * page with the newest entries. Once it has ended it falls back to the folder's rule.
+ */
+export const liveCacheControl = 'public, max-age=30, stale-while-revalidate=30';
+
 /** One rule of a `_headers` file: a path pattern ("/articles/*") and the headers of the responses it matches. */
 export interface HeaderRule {
 	path: string;
+	/**
+	 * Headers a broader rule sets that this one replaces (Cloudflare Pages' `! Name` lines): without them the host
+	 * would join both values into one.
+	 */
+	detach?: string[];
 	headers: [name: string, value: string][];
 }
 
@@ -47,11 +58,14 @@ export function headerRules({
 	base,
 	assetsDir,
 	security,
+	live = [],
 }: {
 	entries: readonly TopLevelEntry[];
 	base: string;
 	assetsDir: string;
 	security?: SecurityHeaderSet | undefined;
+	/** The site paths (with the base) of the live blogs that are live: a short Cache-Control of their own. */
+	live?: readonly string[];
 }): HeaderRule[] {
 	const prefix = base.endsWith('/') ? base : `${base}/`;
 	const sorted = entries
@@ -68,12 +82,17 @@ export function headerRules({
 			const immutable = entry.folder && entry.name === assetsDir;
 			return rule(`${prefix}${encodeURI(entry.name)}${entry.folder ? '/*' : ''}`, immutable ? immutableCacheControl : revalidateCacheControl, entry.name);
 		}),
+		...[...live].sort().map((path) => ({
+			path: `${encodeURI(path)}${path.endsWith('/') ? '' : '/'}*`,
+			detach: ['Cache-Control'],
+			headers: [['Cache-Control', liveCacheControl]] as [string, string][],
+		})),
 	];
 }
 
 export function formatHeaders(rules: readonly HeaderRule[]): string {
 	const blocks = rules.map((rule) =>
-		[rule.path, ...rule.headers.map(([name, value]) => `  ${name}: ${value}`)].join('\n'),
+		[rule.path, ...(rule.detach ?? []).map((name) => `  ! ${name}`), ...rule.headers.map(([name, value]) => `  ${name}: ${value}`)].join('\n'),
 	);
 	return `# Written by @newsroom/astro at build time: the headers of every response, then one rule per top-level entry (cache and security policy), none setting a header another sets.\n${blocks.join('\n')}\n`;
 }

@@ -54,7 +54,7 @@ export function cdnIntegration(security?: SecurityHeaderSet): AstroIntegration {
 					);
 			},
 			'astro:build:done': async ({ dir, logger, pages }) => {
-				const aliases = await writeRedirects(dir, logger);
+				const { aliases, live } = await writeRedirects(dir, logger);
 				if (ownFile) return;
 				// A top-level folder holding only fallback pages at old paths (WordPress's /2019/… or /%postname%/) gets no
 				// rule: the CDN answers those paths with the redirect, and each would cost one of Cloudflare's 100 rules.
@@ -67,7 +67,7 @@ export function cdnIntegration(security?: SecurityHeaderSet): AstroIntegration {
 				const entries = (await readdir(dir, { withFileTypes: true }))
 					.filter((entry) => !(entry.isDirectory() && onlyRedirected.has(entry.name)))
 					.map((entry) => ({ name: entry.name, folder: entry.isDirectory() }));
-				const rules = headerRules({ entries, base, assetsDir, security });
+				const rules = headerRules({ entries, base, assetsDir, security, live });
 				// Cloudflare Pages reads at most 100 rules; each top-level file of public/ costs one.
 				if (rules.length > 100)
 					logger.warn(
@@ -79,18 +79,18 @@ export function cdnIntegration(security?: SecurityHeaderSet): AstroIntegration {
 		},
 	};
 
-	/** Writes `_redirects`; returns the old paths (with the base) that redirect. */
+	/** Writes `_redirects`; returns the old paths (with the base) that redirect, and the live blogs' paths. */
 	async function writeRedirects(
 		dir: URL,
 		logger: { info(message: string): void; warn(message: string): void },
-	): Promise<string[]> {
+	): Promise<{ aliases: string[]; live: string[] }> {
 		const file = new URL(REDIRECTS_DATA, dir);
 		let data: RedirectsData;
 		try {
 			data = JSON.parse(await readFile(file, 'utf8')) as RedirectsData;
 		} catch (error) {
 			logger.warn(`_redirects not written: could not read ${REDIRECTS_DATA} (${String(error)})`);
-			return [];
+			return { aliases: [], live: [] };
 		}
 		await removeArtefact(file, dir);
 		const clashes: string[] = [];
@@ -115,7 +115,8 @@ export function cdnIntegration(security?: SecurityHeaderSet): AstroIntegration {
 			);
 		const own = ownRedirects ? await readFile(new URL('_redirects', dir), 'utf8').catch(() => '') : '';
 		const rules = [...data.aliases, ...data.archives];
-		if (rules.length === 0 && !own) return [];
+		const live = data.live ?? [];
+		if (rules.length === 0 && !own) return { aliases: [], live };
 		const ownCount = own.split('\n').filter((line) => line.trim() && !line.trim().startsWith('#')).length;
 		if (rules.length + ownCount > CLOUDFLARE_STATIC_REDIRECTS)
 			logger.warn(
@@ -126,7 +127,7 @@ export function cdnIntegration(security?: SecurityHeaderSet): AstroIntegration {
 		logger.info(
 			`wrote ${rules.length} redirects (${data.aliases.length} aliases) to ${fileURLToPath(new URL('_redirects', dir))}`,
 		);
-		return data.aliases.map((alias) => alias.from);
+		return { aliases: data.aliases.map((alias) => alias.from), live };
 	}
 }
 

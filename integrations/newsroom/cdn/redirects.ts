@@ -23,6 +23,8 @@ export interface AliasEntry {
 export interface RedirectsData {
 	aliases: AliasEntry[];
 	archives: RedirectRule[];
+	/** The artefact only: the site paths of live blogs that are live (short caching in `_headers`). */
+	live?: string[];
 }
 
 interface AliasedArticle {

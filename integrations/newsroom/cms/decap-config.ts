@@ -5,7 +5,7 @@
  */
 import { posix } from 'node:path';
 import { z } from 'astro/zod';
-import { articleSchema, authorSchema, sectionSchema } from '../content/schemas.ts';
+import { articleSchema, authorSchema, breakingSchema, sectionSchema } from '../content/schemas.ts';
 import type { NewsroomOptions } from '../options.ts';
 import { looks } from './looks.ts';
 import { FOLDER_KEYS, FORMATS } from './names.ts';
@@ -101,6 +101,21 @@ export function decapConfig(cms: CmsOptions, site: CmsSite): Record<string, unkn
 				slug: '{{slug}}',
 				sortable_fields: ['order', 'name'],
 				fields: fieldsOf(sectionSchema, context('sections', site.timeZone)),
+			},
+			{
+				// One file: an editor changes the text or the expiry (a time in the past takes the banner down).
+				name: 'breaking',
+				label: 'Breaking news',
+				description: 'The banner above the masthead on every page, until it expires.',
+				format: FORMATS.yaml,
+				files: [
+					{
+						name: 'breaking',
+						label: 'Breaking-news banner',
+						file: `${contentDir}/breaking.yaml`,
+						fields: fieldsOf(breakingSchema(site.timeZone), context('breaking', site.timeZone)),
+					},
+				],
 			},
 		],
 	};

@@ -5,7 +5,7 @@ import type { FieldLook } from './schema-fields.ts';
  * here; which fields exist and what they accept comes from the schemas (`tests/unit/cms-config.test.ts` fails on a
  * look for a field the schema does not have).
  */
-export const looks: Record<'articles' | 'authors' | 'sections', Record<string, FieldLook>> = {
+export const looks: Record<'articles' | 'authors' | 'sections' | 'breaking', Record<string, FieldLook>> = {
 	articles: {
 		title: { label: 'Headline' },
 		description: {
@@ -22,6 +22,13 @@ export const looks: Record<'articles' | 'authors' | 'sections', Record<string, F
 		section: { label: 'Section' },
 		tags: { label: 'Tags', hint: 'Separated by commas.' },
 		dateline: { label: 'Dateline', hint: 'Where the story was filed from, e.g. "TIRANA, Albania".' },
+		kind: {
+			label: 'Kind of story',
+			hint: 'Analysis, opinion, review and sponsored stories carry a visible label; sponsored content also a disclosure.',
+		},
+		live: { label: 'Live blog', hint: 'Only for live coverage; its entries are files in the folder <article>.live/ beside it.' },
+		'live.status': { label: 'Status', hint: 'live while it is updated; ended once coverage stops.' },
+		'live.endedAt': { label: 'Ended at', hint: 'When coverage ended; defaults to the newest entry.' },
 		draft: { label: 'Draft', hint: 'A draft is never published, whatever its date.' },
 		corrections: { label: 'Corrections', summary: '{{fields.date}}: {{fields.text}}' },
 		'corrections[].date': { label: 'Date' },
@@ -49,5 +56,10 @@ export const looks: Record<'articles' | 'authors' | 'sections', Record<string, F
 		name: { label: 'Name' },
 		description: { label: 'Description', widget: 'text' },
 		order: { label: 'Order', hint: 'Position in the navigation, lowest first.' },
+	},
+	breaking: {
+		text: { label: 'Text', hint: 'One line, shown on every page above the masthead.' },
+		link: { label: 'Link', hint: 'A site path such as /articles/2026/01/story/, or an https URL.' },
+		expires: { label: 'Expires', hint: 'The first build after this time drops the banner; a past time takes it down now.' },
 	},
 };

@@ -13,7 +13,7 @@ export const DECAP_FOLDER = 'decap/';
 export const FORMATS = { frontMatter: 'newsroom-frontmatter', yaml: 'newsroom-yaml' } as const;
 
 /** The built-in widgets cms/browser/widgets.ts wraps as `newsroom-<name>`, for fields required with their object. */
-export const REQUIRED_WITH_WIDGETS = ['string', 'text', 'image'] as const;
+export const REQUIRED_WITH_WIDGETS = ['string', 'text', 'image', 'select'] as const;
 
 /**
  * Data keys the pre-save hook fills with the year and month of an article's publish date as written (wall-clock

@@ -54,6 +54,8 @@ interface Def {
 	in?: Schema;
 	out?: Schema;
 	element?: Schema;
+	/** An enum's values. */
+	entries?: Record<string, string>;
 	defaultValue?: unknown;
 	format?: string;
 	protocol?: RegExp;
@@ -142,6 +144,8 @@ function describe(schema: Schema, path: string, context: FieldContext, childrenP
 			return { widget: look.widget ?? 'string', ...stringPattern(schema) };
 		case 'boolean':
 			return { widget: 'boolean' };
+		case 'enum':
+			return { widget: 'select', options: Object.values(def.entries!) };
 		case 'number':
 			return numberField(schema);
 		case 'array':

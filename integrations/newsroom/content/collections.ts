@@ -1,12 +1,12 @@
 import { defineCollection, reference } from 'astro:content';
 import config from 'virtual:newsroom/config';
-import { articlesLoader, checkedGlob } from './loaders.ts';
-import { articleSchema, authorSchema, sectionSchema } from './schemas.ts';
+import { articlesLoader, checkedGlob, liveEntriesLoader, singleFileLoader } from './loaders.ts';
+import { articleSchema, authorSchema, breakingSchema, liveEntrySchema, sectionSchema } from './schemas.ts';
 
 /**
- * The three collections of a newsroom site, for `src/content.config.ts`:
+ * The collections of a newsroom site, for `src/content.config.ts`:
  * `export const collections = defineNewsroomCollections();`. Articles (Markdown and MDX in nested folders),
- * authors and sections (YAML) are read from the `contentDir` option's folder with the strict loaders and schemas,
+ * authors and sections (YAML), and the breaking-news banner (`breaking.yaml`, optional) are read from the `contentDir` option's folder with the strict loaders and schemas,
  * dates in the site's time zone, and the build clock deciding what is embargoed.
  */
 export function defineNewsroomCollections() {
@@ -20,6 +20,11 @@ export function defineNewsroomCollections() {
 			loader: articlesLoader({ base: `${base}/articles`, buildTime: config.buildTime, timeZone: config.timeZone }),
 			schema: ({ image }) => articleSchema({ image, author, section, timeZone: config.timeZone }),
 		}),
+		// Live blogs' entries, from the `<article>.live/` folders beside the articles.
+		liveEntries: defineCollection({
+			loader: liveEntriesLoader({ base: `${base}/articles` }),
+			schema: liveEntrySchema({ author, timeZone: config.timeZone }),
+		}),
 		authors: defineCollection({
 			loader: checkedGlob({ base: `${base}/authors`, pattern: '*.{yaml,yml}' }),
 			schema: ({ image }) => authorSchema({ image }),
@@ -27,6 +32,11 @@ export function defineNewsroomCollections() {
 		sections: defineCollection({
 			loader: checkedGlob({ base: `${base}/sections`, pattern: '*.{yaml,yml}' }),
 			schema: sectionSchema,
+		}),
+		// The breaking-news banner: one optional file.
+		breaking: defineCollection({
+			loader: singleFileLoader({ file: `${base}/breaking.yaml`, id: 'breaking' }),
+			schema: breakingSchema(config.timeZone),
 		}),
 	};
 }

@@ -6,11 +6,14 @@ import mdxComponents from 'virtual:newsroom/mdx-components';
 import { buildDate } from '../core/site.ts';
 import { bodyText, excerpt, readingMinutes, undefinedComponents } from './excerpt.ts';
 import { relatedArticles } from './related.ts';
-import { digestOf, groupArticles, selectPublished, sharedDigest } from './published.ts';
+import { currentBanner, digestOf, groupArticles, liveEntryParts, NO_ENTRY, selectPublished, sharedDigest } from './published.ts';
 
 export type Article = CollectionEntry<'articles'>;
 export type Author = CollectionEntry<'authors'>;
 export type Section = CollectionEntry<'sections'>;
+export type LiveEntry = CollectionEntry<'liveEntries'>;
+/** The breaking-news banner as readers see it. */
+export type Breaking = CollectionEntry<'breaking'>['data'];
 
 /** Everything a page needs about the content, resolved once per build. */
 export interface ContentSet {
@@ -24,6 +27,17 @@ export interface ContentSet {
 	byAuthor: Map<string, Article[]>;
 	bySection: Map<string, Article[]>;
 	byTag: Map<string, { name: string; articles: Article[] }>;
+	/** Each live blog's entries (by article id) readers may see: pinned first, then newest first. */
+	liveEntries: Map<string, LiveEntry[]>;
+	/**
+	 * What a page showing these articles' live entries adds to its cache key (the article page, feeds): an entry
+	 * added to a live blog rebuilds them, and only them.
+	 */
+	liveKey: (articles: readonly Article[]) => string;
+	/** When the article last changed: its update, else its publication, or a newer live entry. */
+	lastChanged: (article: Article) => Date;
+	/** The breaking-news banner, while the build is before its expiry; else undefined. */
+	breaking: Breaking | undefined;
 	/**
 	 * The related articles of a published article (up to 5, best first; content/related.ts has the score), computed
 	 * for every article once per build. An article page's cache key includes them.
@@ -59,11 +73,14 @@ export function loadContentSet(): Promise<ContentSet> {
 }
 
 async function load(): Promise<ContentSet> {
-	const [all, authorList, sectionList] = await Promise.all([
+	const [all, authorList, sectionList, banners, entryList] = await Promise.all([
 		getCollection('articles'),
 		getCollection('authors'),
 		getCollection('sections'),
+		getCollection('breaking', (entry) => entry.id !== NO_ENTRY),
+		getCollection('liveEntries', (entry) => entry.id !== NO_ENTRY),
 	]);
+	const breaking = currentBanner(banners.map((banner) => banner.data), buildDate);
 	const authors = new Map(authorList.map((author) => [author.id, author]));
 	const sections = new Map(sectionList.map((section) => [section.id, section]));
 	const problems: string[] = [];
@@ -100,7 +117,28 @@ async function load(): Promise<ContentSet> {
 		);
 	}
 	const articles = selectPublished(all, buildDate);
-	const shared = sharedDigest({ authors: authorList, sections: sectionList, year: buildDate.getUTCFullYear() });
+	const liveEntries = groupLiveEntries(entryList, buildDate);
+	const ids = new Set(all.map((article) => article.id));
+	for (const entry of entryList) {
+		const { article } = liveEntryParts(entry.id);
+		if (!ids.has(article)) {
+			problems.push(`${entry.filePath}: no article "${article}" for this live entry (its folder must sit beside the article's file)`);
+		}
+		(entry.data.authors ?? []).forEach((author, index) => {
+			if (!authors.has(author.id)) {
+				problems.push(`${entry.filePath}: **authors.${index}**: unknown author "${author.id}"; expected one of ${list(authors)}`);
+			}
+		});
+	}
+	if (problems.length > 0) throw new AstroError(`Some live entries cannot be published:\n${problems.join('\n')}`);
+	const liveKey: ContentSet['liveKey'] = (own) =>
+		digestOf(own.flatMap((article) => (liveEntries.get(article.id) ?? []).map((entry) => `${entry.id}:${entry.digest ?? ''}`)));
+	const shared = sharedDigest({
+		authors: authorList,
+		sections: sectionList,
+		year: buildDate.getUTCFullYear(),
+		banner: breaking && JSON.stringify(breaking),
+	});
 	let related: Map<string, Article[]> | undefined;
 	const relatedTo = (id: string) => (related ??= relatedArticles(articles)).get(id) ?? [];
 	const cacheKey: ContentSet['cacheKey'] = (own, extra = '') =>
@@ -117,6 +155,14 @@ async function load(): Promise<ContentSet> {
 		...groupArticles(articles),
 		authors,
 		sections,
+		breaking,
+		liveEntries,
+		liveKey,
+		lastChanged: (article) => {
+			const times = [(article.data.updatedDate ?? article.data.pubDate).getTime()];
+			for (const entry of liveEntries.get(article.id) ?? []) times.push(entry.data.date.getTime());
+			return new Date(Math.max(...times));
+		},
 		sectionList: [...sectionList].sort((a, b) => a.data.order - b.data.order || a.data.name.localeCompare(b.data.name)),
 	};
 }
@@ -144,4 +190,23 @@ export function excerptOf(article: Article, words: number = config.recentPosts.e
 		excerpts.set(key, text);
 	}
 	return text;
+}
+
+/** Live entries by article id, those dated after the build held back: pinned first, then newest first. */
+function groupLiveEntries(entries: readonly LiveEntry[], now: Date): Map<string, LiveEntry[]> {
+	const byArticle = new Map<string, LiveEntry[]>();
+	for (const entry of entries) {
+		if (entry.data.date.getTime() > now.getTime()) continue;
+		const { article } = liveEntryParts(entry.id);
+		byArticle.set(article, [...(byArticle.get(article) ?? []), entry]);
+	}
+	for (const list of byArticle.values()) {
+		list.sort(
+			(a, b) =>
+				Number(b.data.pinned) - Number(a.data.pinned) ||
+				b.data.date.getTime() - a.data.date.getTime() ||
+				(a.id < b.id ? -1 : 1),
+		);
+	}
+	return byArticle;
 }

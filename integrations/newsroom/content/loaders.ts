@@ -14,7 +14,7 @@ import { extractFrontmatter } from 'astro/markdown';
 import yaml from 'js-yaml';
 import { daylightSavingNote, InvalidDateError } from '../core/dates.ts';
 import { urlSegment } from '../core/urls.ts';
-import { heldBackSummary } from './published.ts';
+import { heldBackSummary, NO_ENTRY } from './published.ts';
 // Bundled as text (Vite), so the fingerprint survives bundling.
 import schemasSource from './schemas.ts?raw';
 
@@ -42,7 +42,8 @@ export function articlesLoader({ base, buildTime, timeZone }: ArticlesLoaderOpti
 	const inner = checkedGlob(
 		{
 			base,
-			pattern: '**/*.{md,mdx}',
+			// A live blog's entries sit beside it in `<article>.live/` (liveEntriesLoader).
+			pattern: ['**/*.{md,mdx}', `!**/*${LIVE_FOLDER}/**`],
 			// Markdown is rendered while syncing and kept in the content cache, so a rebuild re-renders only changed
 			// files; deferring made every article a bundled module (about 3× slower builds in `npm run bench`).
 			// MDX is always a module. A Markdown render error is only logged here: loadContentSet() fails the build.
@@ -213,3 +214,73 @@ function missingImages(data: unknown, entryFile: string, path: string[] = []): {
 	}
 	return [];
 }
+
+/**
+ * One YAML file as a one-entry collection, or an empty one when the file does not exist (a site without a breaking
+ * banner): dates stay as written (YAML's core schema), for the schema to read in the site's time zone.
+ */
+export function singleFileLoader({ file, id }: { file: string; id: string }): Loader {
+	return {
+		name: 'newsroom-single-file',
+		load: async ({ store, parseData, generateDigest, config, watcher }) => {
+			const path = fileURLToPath(new URL(file, config.root));
+			watcher?.add(path);
+			store.clear();
+			if (!existsSync(path)) {
+				// No banner: an expired placeholder, so the collection is not empty (Astro warns on reading an empty one).
+				store.set({ id: NO_ENTRY, data: { text: '', expires: new Date(0) } });
+				return;
+			}
+			const text = await readFile(path, 'utf8');
+			let data: unknown;
+			try {
+				data = yaml.load(text, { schema: yaml.CORE_SCHEMA }) ?? {};
+			} catch (error) {
+				throw new AstroError(`${file}: not valid YAML: ${(error as Error).message}`);
+			}
+			const parsed = await parseData({ id, data: data as Record<string, unknown>, filePath: path });
+			store.set({ id, data: parsed, filePath: file, digest: generateDigest(text) });
+		},
+	};
+}
+
+/** The suffix of the folder beside a live blog's file that holds its entries: `election.md` → `election.live/`. */
+export const LIVE_FOLDER = '.live';
+
+/**
+ * The entries of every live blog, one Markdown file each in `<article>.live/` beside the article (easy to add, and
+ * two editors adding entries never touch the same file). An entry's id is its article's id, "/", and its file name
+ * ("2026/01/election/0930"): the file name is the entry's anchor on the page, so it never changes. Dates reach the
+ * schema as written, as articles' do.
+ */
+export function liveEntriesLoader({ base }: { base: string }): Loader {
+	const inner = checkedGlob(
+		{
+			base,
+			pattern: `**/*${LIVE_FOLDER}/*.md`,
+			deferRender: false,
+			generateId: ({ entry }) => {
+				const at = entry.lastIndexOf(`${LIVE_FOLDER}/`);
+				return `${entryId(entry.slice(0, at))}/${urlSegment(entry.slice(at + LIVE_FOLDER.length + 1).replace(/\.md$/i, ''))}`;
+			},
+		},
+		async (entry) => rawFrontmatter(await readFile(entry.filePath!, 'utf8')) ?? entry.data,
+	);
+	return {
+		name: 'newsroom-live-entries',
+		load: async (context) => {
+			// Most sites have no live blog: no entries is not worth the glob loader's warning.
+			const logger = Object.assign(Object.create(context.logger), {
+				warn: (message: string) => {
+					if (!message.startsWith('No files found matching')) context.logger.warn(message);
+				},
+			});
+			await inner.load({ ...context, logger });
+			// No live blog: a placeholder, so the collection is not empty (Astro warns on reading an empty one).
+			if (context.store.keys().length === 0) {
+				context.store.set({ id: NO_ENTRY, data: { date: new Date(0), pinned: false } });
+			}
+		},
+	};
+}
+

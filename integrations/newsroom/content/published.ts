@@ -82,9 +82,14 @@ export function digestOf(parts: readonly string[]): string {
 	return hash.digest('base64url').slice(0, 22);
 }
 
+/** The breaking-news banner readers see at `now`: the one given, until it expires (builds after that drop it). */
+export function currentBanner<T extends { expires: Date }>(banners: readonly T[], now: Date): T | undefined {
+	return banners.find((banner) => banner.expires.getTime() > now.getTime());
+}
+
 /**
  * The data every page shows besides its own content: the section navigation, the authors (bylines, bio boxes,
- * JSON-LD) and the build year (footer). A page's cache key must change with it, or an incremental build would
+ * JSON-LD), the build year (footer) and the breaking-news banner while it is shown. A page's cache key must change with it, or an incremental build would
  * serve a stale page. The Recent Posts list is left out on purpose: it changes with every new article, so the
  * build brings it up to date in reused pages instead (see `incremental/`).
  */
@@ -92,12 +97,29 @@ export function sharedDigest({
 	authors,
 	sections,
 	year,
+	banner = '',
 }: {
 	authors: readonly { id: string; digest?: string | number | undefined }[];
 	sections: readonly { id: string; digest?: string | number | undefined }[];
 	year: number;
+	/** The banner shown, serialized; empty without one. */
+	banner?: string | undefined;
 }): string {
 	const entries = (kind: string, list: readonly { id: string; digest?: string | number | undefined }[]) =>
 		list.map((entry) => `${kind}:${entry.id}:${entry.digest ?? ''}`);
-	return digestOf([`year:${year}`, ...entries('author', authors), ...entries('section', sections)]);
+	return digestOf([`year:${year}`, `banner:${banner}`, ...entries('author', authors), ...entries('section', sections)]);
 }
+
+/** The article a live entry belongs to, and its anchor, from the entry's id ("2026/01/election/0930"). */
+export function liveEntryParts(id: string): { article: string; anchor: string } {
+	const at = id.lastIndexOf('/');
+	return { article: id.slice(0, at), anchor: id.slice(at + 1) };
+}
+
+/** A live entry's anchor on its article's page: "update-" and its file name, so it never changes. */
+export function liveEntryAnchor(entry: { id: string }): string {
+	return `update-${liveEntryParts(entry.id).anchor}`;
+}
+
+/** The id of the placeholder entry of a collection with nothing in it (loadContentSet() leaves it out). */
+export const NO_ENTRY = '_none';

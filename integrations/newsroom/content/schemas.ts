@@ -30,6 +30,10 @@ export function zonedDate(timeZone: string) {
 	return schema;
 }
 
+/** What kind of story an article is: readers see its label, search engines its schema.org type. */
+export const STORY_KINDS = ['news', 'analysis', 'opinion', 'review', 'sponsored'] as const;
+export type StoryKind = (typeof STORY_KINDS)[number];
+
 /** zod's `error` option: "required: …" when the field is missing, "expected …" when it has the wrong type. */
 const expecting = (what: string) => (issue: { input?: unknown }) =>
 	issue.input === undefined ? `required: ${what}` : `expected ${what}`;
@@ -148,6 +152,16 @@ function articleFields<AuthorRef extends z.ZodType<unknown, string>, SectionRef 
 		/** Where the story was filed from, e.g. "XI'AN, China". */
 		dateline: nonEmpty('dateline').optional(),
 		draft: z.boolean().default(false),
+		/**
+		 * A live blog: `live` while it is updated (short CDN caching, `LiveBlogPosting`), `ended` once coverage stops
+		 * (`endedAt`: when; else the newest entry's time). Its entries are files in `<article>.live/` beside it.
+		 */
+		live: strictFields({
+			status: z.enum(['live', 'ended'], { error: 'expected live or ended' }),
+			endedAt: date.optional(),
+		}).optional(),
+		/** News (the default), analysis, opinion, a review, or sponsored (paid) content: a visible label and its JSON-LD type. */
+		kind: z.enum(STORY_KINDS, { error: `expected one of ${STORY_KINDS.join(', ')}` }).default('news'),
 		corrections: z.array(strictFields({ date, text: nonEmpty('correction text') })).default([]),
 		/** Absolute URL when the article first ran elsewhere. */
 		canonical: z.url({ protocol: /^https?$/, error: 'expected an absolute http(s) URL' }).optional(),
@@ -228,6 +242,37 @@ export function authorSchema<Image extends z.ZodType>({ image }: { image: () => 
 		bio: nonEmpty('bio').optional(),
 		avatar: image().optional(),
 		links: z.array(strictFields({ label: nonEmpty('link label'), url: z.url() })).default([]),
+	});
+}
+
+/**
+ * The breaking-news banner (`<contentDir>/breaking.yaml`): shown on every page of builds before `expires`, gone
+ * from the first build after it.
+ */
+export function breakingSchema(timeZone: string) {
+	return strictFields({
+		/** One line, e.g. "Polls have closed in Sabah: follow the count live". */
+		text: nonEmpty('text').max(200, 'text must be at most 200 characters (one line)'),
+		/** Where it leads: a site path or an http(s) URL. */
+		link: z
+			.string({ error: expecting('a site path starting with "/" or an http(s) URL') })
+			.regex(/^(\/|https?:\/\/)/, 'expected a site path starting with "/" or an http(s) URL')
+			.optional(),
+		/** When it stops being shown (the first build after this leaves it out). */
+		expires: zonedDate(timeZone),
+	});
+}
+
+/** One entry of a live blog (`<article>.live/<name>.md`): the time, optionally a headline and authors, a pin. */
+export function liveEntrySchema<AuthorRef extends z.ZodType<unknown, string>>({ author, timeZone }: { author: AuthorRef; timeZone: string }) {
+	return strictFields({
+		/** When it was posted: entries show newest first (a pinned one before them all). */
+		date: zonedDate(timeZone),
+		headline: nonEmpty('headline').max(200, 'headline must be at most 200 characters').optional(),
+		/** Who wrote it; defaults to the article's authors. */
+		authors: z.array(z.string({ error: expecting('an author id') }).pipe(author)).optional(),
+		/** Shown first, above the newest (one key update readers should see first). */
+		pinned: z.boolean().default(false),
 	});
 }
 

@@ -7,6 +7,7 @@ import { render } from 'astro:content';
 import { AstroError } from 'astro/errors';
 import config from 'virtual:newsroom/config';
 import { excerptOf, loadContentSet, type Article } from '../content/content-set.ts';
+import { liveEntryAnchor } from '../content/published.ts';
 import { logoUrl, urls } from '../core/site.ts';
 import FeedArticleBody from './FeedArticleBody.astro';
 import { toFeedHtml } from './feed-html.ts';
@@ -46,7 +47,7 @@ export async function feedResponse({
 				link: urls.absolute(page),
 				self: urls.absolute(feed),
 				language: config.language,
-				lastChanged: lastChange(newest),
+				lastChanged: await lastChange(newest),
 				timeZone: config.timeZone,
 				ttlMinutes: config.feeds.ttlMinutes,
 				logo: logoUrl,
@@ -57,16 +58,24 @@ export async function feedResponse({
 	return new Response(xml, { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
 }
 
-/** The articles a feed of `articles` carries: also its incremental-build cache key. */
+/** A feed's incremental-build cache key: the articles it carries, their live entries, and `extra`. */
+export async function feedCacheKey(articles: readonly Article[], extra = ''): Promise<string> {
+	const { cacheKey, liveKey } = await loadContentSet();
+	const carried = feedArticles(articles);
+	return cacheKey(carried, `feed${extra}${liveKey(carried)}`);
+}
+
+/** The articles a feed of `articles` carries. */
 export function feedArticles(articles: readonly Article[]): readonly Article[] {
 	return articles.slice(0, config.feeds.items);
 }
 
-/** When the newest change among `articles` happened (publication or update), if any. */
-export function lastChange(articles: readonly Article[]): Date | undefined {
+/** When the newest change among `articles` happened (publication, update or live entry), if any. */
+export async function lastChange(articles: readonly Article[]): Promise<Date | undefined> {
+	const { lastChanged } = await loadContentSet();
 	let last: Date | undefined;
-	for (const { data } of articles) {
-		const changed = data.updatedDate ?? data.pubDate;
+	for (const article of articles) {
+		const changed = lastChanged(article);
 		if (!last || changed > last) last = changed;
 	}
 	return last;
@@ -86,21 +95,30 @@ export function feedArticleOf(article: Article): Promise<FeedArticle> {
 }
 
 async function buildItem(article: Article): Promise<FeedArticle> {
-	const { authors, sections } = await loadContentSet();
-	const { title, description, pubDate, updatedDate, hero, dateline, corrections, canonical, tags } = article.data;
+	const { authors, sections, liveEntries, lastChanged } = await loadContentSet();
+	const { title, description, pubDate, hero, dateline, corrections, canonical, tags } = article.data;
 	const permalink = urls.absolute(urls.article(article.id));
 	const image = hero ? await heroImage(hero) : undefined;
 	const figure = hero && image && { src: image.url, width: image.width, height: image.height, ...hero };
 	const { Content } = await render(article);
+	// A live blog is one item, updated with each entry: its entries follow the body, as on the page.
+	const live = await Promise.all(
+		(liveEntries.get(article.id) ?? []).map(async (entry) => ({
+			Content: (await render(entry)).Content,
+			date: entry.data.date,
+			headline: entry.data.headline,
+			permalink: `${permalink}#${liveEntryAnchor(entry)}`,
+		})),
+	);
 	const html = await (await renderer()).renderToString(FeedArticleBody, {
-		props: { Content, hero: figure, dateline, corrections },
+		props: { Content, hero: figure, dateline, corrections, live },
 	});
 	const item: FeedArticle = {
 		title,
 		permalink,
 		canonical,
 		pubDate,
-		updated: updatedDate,
+		updated: lastChanged(article),
 		summary: description ?? excerptOf(article),
 		contentHtml: toFeedHtml(html, permalink),
 		authors: article.data.authors.map((ref) => authors.get(ref.id)!.data.name),

@@ -57,8 +57,10 @@ export function htmlPolicyPlugin(policy: Omit<PolicyOptions, 'report'>, root: UR
 					report(fileOf(ctx), `removed ${name} (${why}) from <${node.tagName}>`);
 					delete properties[name];
 				}
+				const sponsored = node.tagName === 'a' && isSponsored(ctx) && isOutbound(properties['href']);
+				if (sponsored) properties['rel'] = [...new Set([...relOf(properties['rel']), 'sponsored'])];
 				// A replacement without the attribute: setting it to nothing would still print `href=""`.
-				if (Object.keys(properties).length !== Object.keys(node.properties).length) {
+				if (sponsored || Object.keys(properties).length !== Object.keys(node.properties).length) {
 					ctx.replaceNode(node, { ...node, properties });
 				}
 			},
@@ -75,6 +77,20 @@ export function htmlPolicyPlugin(policy: Omit<PolicyOptions, 'report'>, root: UR
 			ctx.replaceNode(tree, applyHtmlPolicy(copy, { ...policy, report: (message) => report(file, message) }));
 		},
 	};
+}
+
+/** Sponsored content (`kind: sponsored`): its links out are paid links, `rel="sponsored"` (Google's rule). */
+function isSponsored(ctx: PluginContext): boolean {
+	const astro = ctx.data['astro'] as { frontmatter?: { kind?: unknown } } | undefined;
+	return astro?.frontmatter?.kind === 'sponsored';
+}
+
+function isOutbound(href: unknown): boolean {
+	return typeof href === 'string' && /^(https?:)?\/\//i.test(href);
+}
+
+function relOf(rel: unknown): string[] {
+	return Array.isArray(rel) ? rel.map(String) : typeof rel === 'string' ? rel.split(/\s+/).filter(Boolean) : [];
 }
 
 const ALLOWED_TAGS = new Set(articleSchema.tagNames);

@@ -1,3 +1,5 @@
+import type { StoryKind } from '../content/schemas.ts';
+
 /**
  * schema.org JSON-LD as Google's structured-data documentation asks for it: the publication (NewsMediaOrganization),
  * the site (WebSite), stories (NewsArticle) and breadcrumbs. Pure: values in, plain objects out; serialized with
@@ -45,7 +47,18 @@ export interface NewsArticleFacts {
 	/** BCP 47 language of the text. */
 	inLanguage: string;
 	publisher: Publisher;
+	/** The kind of story (default news): its schema.org type. */
+	kind?: StoryKind | undefined;
 }
+
+/** The schema.org type of each kind of story (all NewsArticle types Google reads as articles). */
+export const ARTICLE_TYPES: Record<StoryKind, string> = {
+	news: 'NewsArticle',
+	analysis: 'AnalysisNewsArticle',
+	opinion: 'OpinionNewsArticle',
+	review: 'ReviewNewsArticle',
+	sponsored: 'AdvertiserContentArticle',
+};
 
 /** A schema.org NewsArticle as Google's article structured data documents it. */
 export function newsArticleJsonLd(facts: NewsArticleFacts) {
@@ -53,7 +66,7 @@ export function newsArticleJsonLd(facts: NewsArticleFacts) {
 		facts;
 	return {
 		'@context': 'https://schema.org',
-		'@type': 'NewsArticle',
+		'@type': ARTICLE_TYPES[facts.kind ?? 'news'],
 		'@id': `${url}#article`,
 		mainEntityOfPage: { '@type': 'WebPage', '@id': url },
 		url,
@@ -77,6 +90,44 @@ export function newsArticleJsonLd(facts: NewsArticleFacts) {
 		...(keywords.length > 0 ? { keywords: [...keywords] } : {}),
 		...(dateline ? { dateline, locationCreated: { '@type': 'Place', name: dateline } } : {}),
 		inLanguage: facts.inLanguage,
+	};
+}
+
+/** One entry of a live blog, for `liveBlogUpdate`. */
+export interface LiveUpdateFacts {
+	/** The entry's permalink (the article's URL and the entry's anchor). */
+	url: string;
+	/** The entry's headline, else the opening words of its text (Google asks every update for one). */
+	headline: string;
+	datePublished: string;
+	/** The entry as plain text. */
+	articleBody: string;
+	authors: readonly { name: string; url: string }[];
+}
+
+/**
+ * A live blog as schema.org `LiveBlogPosting`, as Google's live-coverage rules ask: the article's facts, when the
+ * coverage started (`coverageStartTime`) and, once ended, when it ended (`coverageEndTime`), and each entry as a
+ * `BlogPosting` in `liveBlogUpdate` (headline, datePublished, articleBody, url, author), newest first.
+ */
+export function liveBlogPostingJsonLd(
+	facts: NewsArticleFacts,
+	live: { coverageStartTime: string; coverageEndTime?: string | undefined; updates: readonly LiveUpdateFacts[] },
+) {
+	return {
+		...newsArticleJsonLd(facts),
+		'@type': 'LiveBlogPosting',
+		coverageStartTime: live.coverageStartTime,
+		...(live.coverageEndTime ? { coverageEndTime: live.coverageEndTime } : {}),
+		liveBlogUpdate: live.updates.map((update) => ({
+			'@type': 'BlogPosting',
+			'@id': update.url,
+			url: update.url,
+			headline: update.headline,
+			datePublished: update.datePublished,
+			articleBody: update.articleBody,
+			author: update.authors.map((author) => ({ '@type': 'Person', name: author.name, url: author.url })),
+		})),
 	};
 }
 

@@ -21,7 +21,10 @@ export const yearMaxAge = 31_536_000;
 export function cacheFindings(rules: readonly ParsedHeaderRule[], urls: readonly ServedUrl[]): Finding[] {
 	const cacheRules = rules.filter((rule) => rule.headers.some(([name]) => name === 'cache-control'));
 	return urls.flatMap(({ path, policy }): Finding[] => {
-		const matching = cacheRules.filter((rule) => ruleMatches(rule.path, path));
+		const all = cacheRules.filter((rule) => ruleMatches(rule.path, path));
+		// A rule that detaches Cache-Control (a live blog's) is the only one whose value the host sends.
+		const detaching = all.filter((rule) => rule.detached?.includes('cache-control'));
+		const matching = detaching.length > 0 ? detaching : all;
 		if (matching.length === 0) return [{ where: path, message: 'no _headers rule sets its Cache-Control' }];
 		if (matching.length > 1) {
 			return [

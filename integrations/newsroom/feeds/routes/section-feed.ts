@@ -1,17 +1,18 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import config from 'virtual:newsroom/config';
+import labels from 'virtual:newsroom/labels';
 import { loadContentSet, type Section } from '../../content/content-set.ts';
 import { urls } from '../../core/site.ts';
-import { feedArticles, feedResponse } from '../feed-response.ts';
+import { feedCacheKey, feedResponse } from '../feed-response.ts';
 
 /** One feed per section, /sections/<id>/rss.xml (a section without articles gets an empty, valid feed). */
 export const getStaticPaths = (async () => {
-	const { sectionList, bySection, cacheKey } = await loadContentSet();
-	return sectionList.map((section) => ({
+	const { sectionList, bySection } = await loadContentSet();
+	return Promise.all(sectionList.map(async (section) => ({
 		params: { id: section.id },
 		props: { section },
-		cacheKey: cacheKey(feedArticles(bySection.get(section.id) ?? []), 'feed'),
-	}));
+		cacheKey: await feedCacheKey(bySection.get(section.id) ?? []),
+	})));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {
@@ -19,7 +20,7 @@ export const GET: APIRoute = async ({ props }) => {
 	const { bySection } = await loadContentSet();
 	return feedResponse({
 		title: `${section.data.name} | ${config.name}`,
-		description: section.data.description ?? `Articles in ${section.data.name}.`,
+		description: section.data.description ?? labels.text('sectionDescription', { section: section.data.name }),
 		page: urls.section(section.id),
 		feed: urls.sectionFeed(section.id),
 		articles: bySection.get(section.id) ?? [],

@@ -31,7 +31,10 @@ async function runSearch(element) {
 	if (!query && Object.keys(filters).length === 0) return;
 	const status = /** @type {HTMLElement} */ (element.querySelector('.search-status'));
 	const list = /** @type {HTMLElement} */ (element.querySelector('.search-results'));
-	const { base = '/', loading = '', none = '', one = '', many = '' } = element.dataset;
+	const { base = '/', loading = '', none = '', resultForms = '{}' } = element.dataset;
+	/** The count's words per plural category of the page's language (`labels.searchResults`). */
+	const forms = JSON.parse(resultForms);
+	const plurals = new Intl.PluralRules(document.documentElement.lang || undefined);
 	status.textContent = loading;
 	const pagefind = await import(new URL('pagefind.js', import.meta.url).href);
 	await pagefind.options({ baseUrl: base });
@@ -42,7 +45,8 @@ async function runSearch(element) {
 	/** @type {PagefindResult[]} */
 	const results = await Promise.all(search.results.slice(0, PAGE_SIZE).map((/** @type {{ data(): Promise<PagefindResult> }} */ result) => result.data()));
 	const count = search.results.length;
-	status.textContent = count === 0 ? none : count === 1 ? one : many.replace('{count}', String(count));
+	status.textContent =
+		count === 0 ? none : (forms[plurals.select(count)] ?? forms.other ?? '').replace('{count}', count.toLocaleString(document.documentElement.lang || undefined));
 	list.replaceChildren(...results.map(resultItem));
 }
 

@@ -1,0 +1,13 @@
+import type { SiteLabels } from '../core/labels.ts';
+
+/** The feeds' human parts in the site's words: the note a browser shows above a feed opened in it. */
+
+/** Text for a single-quoted CSS string: backslashes, quotes and line breaks escaped. */
+function cssString(text: string): string {
+	return text.replace(/[\\']/g, (char) => `\\${char}`).replace(/\r?\n/g, '\\A ');
+}
+
+/** The feeds' stylesheet with its `{{feedNote}}` in the site's words (the `feedNote` label). */
+export function stylesheetWords(stylesheet: string, labels: SiteLabels): string {
+	return stylesheet.replace('{{feedNote}}', () => cssString(labels.feedNote));
+}
