@@ -125,6 +125,7 @@ describe('the feeds of the sample site', () => {
 			'sections/sports/rss.xml',
 			'sections/travel/rss.xml',
 			'sections/world/rss.xml',
+			'tags/malaysia/rss.xml',
 			'tags/tourism/rss.xml',
 		]);
 	});

@@ -60,13 +60,20 @@ function wordsOf(html: string): string {
 	const { document } = parseHTML(html);
 	const words: string[] = [];
 	for (const element of document.querySelectorAll('*')) {
-		for (const attribute of element.attributes) if (!CODE_ATTRIBUTES.has(attribute.name)) words.push(attribute.value);
+		// `og:type` is a protocol value ("article"), not a word for readers.
+		const protocol = element.localName === 'meta' && element.getAttribute('property') === 'og:type';
+		for (const attribute of element.attributes) if (!CODE_ATTRIBUTES.has(attribute.name) && !protocol) words.push(attribute.value);
 		const code = element.localName === 'script' && !/json/.test(element.getAttribute('type') ?? '');
 		if (code || element.localName === 'style') continue;
 		for (const node of element.childNodes) if (node.nodeType === 3) words.push(node.textContent ?? '');
 		if (element.localName === 'script') words.push(element.textContent ?? '');
 	}
 	return words.join('\n');
+}
+
+/** Text without URLs and site paths (`/articles/…` is an address, not the English word). */
+function withoutAddresses(text: string): string {
+	return text.replace(/\b[a-z][a-z+.-]*:\/\/[^\s"'<>]*/g, ' ').replace(/(^|[\s"'(=])\/[^\s"'<>)]*/g, '$1 ');
 }
 
 /** Where each English fragment appears as words (case-sensitive, whole words) in the built files. */
@@ -78,8 +85,15 @@ async function englishIn(dist: string): Promise<string[]> {
 	const found: string[] = [];
 	for (const file of await filesOf(dist)) {
 		const raw = await readFile(file, 'utf8');
-		// Feeds, JSON Feed and stylesheets: the text outside tags.
-		const source = file.endsWith('.html') ? wordsOf(raw) : raw.replace(/<[^>]*>/g, ' ');
+		const source = withoutAddresses(
+			file.endsWith('.html')
+				? wordsOf(raw)
+				: file.endsWith('.css')
+					? // A stylesheet's words are its `content` strings; the rest is selectors and values.
+						[...raw.matchAll(/content:\s*(['"])(.*?)\1/g)].map((match) => match[2]).join('\n')
+					: // Feeds and JSON Feed: the text outside tags.
+						raw.replace(/<[^>]*>/g, ' '),
+		);
 		for (const { fragment, pattern } of fragments) {
 			if (pattern.test(source)) found.push(`${relative(dist, file)}: "${fragment}"`);
 		}

@@ -7,7 +7,10 @@ function cssString(text: string): string {
 	return text.replace(/[\\']/g, (char) => `\\${char}`).replace(/\r?\n/g, '\\A ');
 }
 
-/** The feeds' stylesheet with its `{{feedNote}}` in the site's words (the `feedNote` label). */
+/**
+ * The feeds' stylesheet without its comments (they are for whoever works on the file, in English), its
+ * `{{feedNote}}` in the site's words (the `feedNote` label).
+ */
 export function stylesheetWords(stylesheet: string, labels: SiteLabels): string {
-	return stylesheet.replace('{{feedNote}}', () => cssString(labels.feedNote));
+	return stylesheet.replace(/\/\*[\s\S]*?\*\/\s*/g, '').replace('{{feedNote}}', () => cssString(labels.feedNote));
 }
