@@ -21,7 +21,9 @@ const published: Record<string, string> = {
 	'/articles/2026/01/joe-burrow-piano-soft-skills/': '2026-01-28T07:00:00Z',
 	'/articles/2026/01/paris-couture-details-zara/': '2026-01-28T09:00:00Z',
 	'/articles/2026/01/south-yemen-security-narratives/': '2026-01-28T10:00:00Z',
-	// The story formats' samples.
+};
+/** The story formats' samples (live blogs, analysis, opinion): published, without heroes, with their own JSON-LD types (tests/build/live.test.ts). */
+const storyFormats: Record<string, string> = {
 	'/articles/2023/05/sabah-election-live/': '2023-05-15T09:00:00Z',
 	'/articles/2023/05/asean-chip-supply-analysis/': '2023-05-12T03:00:00Z',
 	'/articles/2023/05/four-day-week-opinion/': '2023-05-11T00:00:00Z',
@@ -135,13 +137,13 @@ describe('robots.txt and the sitemaps', () => {
 		const entries = new Map<string, string | undefined>(
 			urlset.url.map((url: { loc: string; lastmod?: string }) => [url.loc, url.lastmod]),
 		);
-		for (const [path, lastmod] of Object.entries(published)) {
+		for (const [path, lastmod] of Object.entries({ ...published, ...storyFormats })) {
 			expect(entries.has(`${site}${path}`), path).toBe(true);
 			expect(new Date(entries.get(`${site}${path}`)!).toISOString(), path).toBe(new Date(lastmod).toISOString());
 		}
 		const articles = [...entries.keys()].filter((url) => url.startsWith(`${site}/articles/`));
 		expect(articles.sort()).toEqual(
-			Object.keys(published)
+			Object.keys({ ...published, ...storyFormats })
 				.map((path) => `${site}${path}`)
 				.sort(),
 		);
