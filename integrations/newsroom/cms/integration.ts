@@ -19,11 +19,14 @@ export function cmsIntegration(options: NewsroomOptions, modules: VirtualModules
 	const { cms } = options;
 	let backend: LocalBackend | undefined;
 	let projectRoot: URL | undefined;
+	/** Whether this is `astro dev` (the only command that gets the local backend). */
+	let devServer = false;
 	return {
 		name: '@newsroom/astro/cms',
 		hooks: {
-			'astro:config:setup': ({ config, injectRoute, logger }) => {
+			'astro:config:setup': ({ command, config, injectRoute, logger }) => {
 				if (!cms) return;
+				devServer = command === 'dev';
 				const root = fileURLToPath(config.root);
 				const contentDir = relative(root, resolve(root, options.contentDir)).split(sep).join('/');
 				if (contentDir.startsWith('..') || isAbsolute(contentDir)) {
@@ -64,7 +67,8 @@ export function cmsIntegration(options: NewsroomOptions, modules: VirtualModules
 				});
 			},
 			'astro:server:setup': ({ logger }) => {
-				if (!cms?.localBackendPort || !projectRoot) return;
+				// Astro also sets up a server while it builds; the local backend is for `astro dev` only.
+				if (!cms?.localBackendPort || !projectRoot || !devServer) return;
 				backend = startLocalBackend({ root: projectRoot, port: cms.localBackendPort, logger });
 			},
 			'astro:server:done': () => {
