@@ -31,24 +31,40 @@ function panel(results, names, { value, title, unit, x0 }) {
 	const [minX, maxX] = [Math.log10(sizes[0]), Math.log10(sizes.at(-1))];
 	const plotW = WIDTH - MARGIN.left - MARGIN.right;
 	const plotH = HEIGHT - MARGIN.top - MARGIN.bottom;
-	const x = (size) => x0 + MARGIN.left + (maxX === minX ? plotW / 2 : ((Math.log10(size) - minX) / (maxX - minX)) * plotW);
+	const x = (size) =>
+		x0 + MARGIN.left + (maxX === minX ? plotW / 2 : ((Math.log10(size) - minX) / (maxX - minX)) * plotW);
 	const y = (v) => MARGIN.top + plotH - (v / maxY) * plotH;
 	const parts = [`<text x="${x0 + MARGIN.left}" y="20" font-weight="bold">${escape(title)}</text>`];
 	for (const tick of ticks(maxY / 1.1)) {
-		parts.push(`<line x1="${x0 + MARGIN.left}" x2="${x0 + WIDTH - MARGIN.right}" y1="${y(tick)}" y2="${y(tick)}" stroke="#e5e7eb"/>`);
-		parts.push(`<text x="${x0 + MARGIN.left - 6}" y="${y(tick) + 4}" text-anchor="end">${tick.toLocaleString('en-US')}</text>`);
+		parts.push(
+			`<line x1="${x0 + MARGIN.left}" x2="${x0 + WIDTH - MARGIN.right}" y1="${y(tick)}" y2="${y(tick)}" stroke="#e5e7eb"/>`,
+		);
+		parts.push(
+			`<text x="${x0 + MARGIN.left - 6}" y="${y(tick) + 4}" text-anchor="end">${tick.toLocaleString('en-US')}</text>`,
+		);
 	}
 	for (const size of sizes) {
-		parts.push(`<text x="${x(size)}" y="${HEIGHT - MARGIN.bottom + 16}" text-anchor="middle">${size.toLocaleString('en-US')}</text>`);
+		parts.push(
+			`<text x="${x(size)}" y="${HEIGHT - MARGIN.bottom + 16}" text-anchor="middle">${size.toLocaleString('en-US')}</text>`,
+		);
 	}
-	parts.push(`<text x="${x0 + MARGIN.left + plotW / 2}" y="${HEIGHT - 8}" text-anchor="middle">articles (log scale)</text>`);
-	parts.push(`<text x="${x0 + 14}" y="${MARGIN.top + plotH / 2}" text-anchor="middle" transform="rotate(-90 ${x0 + 14} ${MARGIN.top + plotH / 2})">${escape(unit)}</text>`);
+	parts.push(
+		`<text x="${x0 + MARGIN.left + plotW / 2}" y="${HEIGHT - 8}" text-anchor="middle">articles (log scale)</text>`,
+	);
+	parts.push(
+		`<text x="${x0 + 14}" y="${MARGIN.top + plotH / 2}" text-anchor="middle" transform="rotate(-90 ${x0 + 14} ${MARGIN.top + plotH / 2})">${escape(unit)}</text>`,
+	);
 	for (const variant of variants) {
 		const points = results.filter((r) => r.variant === variant).sort((a, b) => a.size - b.size);
 		const colour = COLOURS[variant] ?? '#000';
 		const dashed = /Warm|Added/.test(variant) ? ' stroke-dasharray="5 4"' : '';
-		parts.push(`<polyline fill="none" stroke="${colour}" stroke-width="2"${dashed} points="${points.map((p) => `${x(p.size)},${y(value(p))}`).join(' ')}"/>`);
-		for (const p of points) parts.push(`<circle cx="${x(p.size)}" cy="${y(value(p))}" r="3" fill="${colour}"><title>${escape(names[variant])}, ${p.size} articles: ${value(p).toFixed(1)} ${escape(unit)} (${p.measuredAt}Z, load ${p.load})</title></circle>`);
+		parts.push(
+			`<polyline fill="none" stroke="${colour}" stroke-width="2"${dashed} points="${points.map((p) => `${x(p.size)},${y(value(p))}`).join(' ')}"/>`,
+		);
+		for (const p of points)
+			parts.push(
+				`<circle cx="${x(p.size)}" cy="${y(value(p))}" r="3" fill="${colour}"><title>${escape(names[variant])}, ${p.size} articles: ${value(p).toFixed(1)} ${escape(unit)} (${p.measuredAt}Z, load ${p.load})</title></circle>`,
+			);
 	}
 	return parts.join('\n');
 }

@@ -54,7 +54,11 @@ async function plainBuild(site, size, { clean }) {
 		maxBuffer: 256 * 1024 * 1024,
 	});
 	const result = JSON.parse(stdout.trim().split('\n').at(-1));
-	return { ...result, load: loadBefore, processes: [{ role: 'build', peakRssMb: result.maxRssMb, wallMs: result.wallMs }] };
+	return {
+		...result,
+		load: loadBefore,
+		processes: [{ role: 'build', peakRssMb: result.maxRssMb, wallMs: result.wallMs }],
+	};
 }
 
 /** `newsroom build …` with its per-process report: wall time of the whole, CPU of all processes, each peak RSS. */
@@ -77,7 +81,12 @@ async function newsroomBuild(size, name, extra, { clean }) {
 }
 
 const workers = (size, options) =>
-	newsroomBuild(size, 'workers', (folder) => ['--workers', '2', '--out-dir', join(folder, 'dist'), '--cache-dir', join(folder, 'cache')], options);
+	newsroomBuild(
+		size,
+		'workers',
+		(folder) => ['--workers', '2', '--out-dir', join(folder, 'dist'), '--cache-dir', join(folder, 'cache')],
+		options,
+	);
 
 /** Two shards one after the other (as two CI machines would run them) and the merge: each timed on its own. */
 async function shards(size) {
@@ -88,15 +97,27 @@ async function shards(size) {
 	for (const shard of [1, 2]) {
 		const part = join(folder, `part-${shard}`);
 		parts.push(
-			await newsroomBuild(size, `shards`, () => ['--shard', `${shard}/2`, '--part', part, '--cache-dir', join(folder, `cache-${shard}`), ...time], {
-				clean: false,
-			}),
+			await newsroomBuild(
+				size,
+				`shards`,
+				() => ['--shard', `${shard}/2`, '--part', part, '--cache-dir', join(folder, `cache-${shard}`), ...time],
+				{
+					clean: false,
+				},
+			),
 		);
 	}
 	const merge = await newsroomBuild(
 		size,
 		'shards',
-		() => [...[1, 2].flatMap((shard) => ['--merge', join(folder, `part-${shard}`)]), '--out-dir', join(folder, 'dist'), '--cache-dir', join(folder, 'cache-merge'), ...time],
+		() => [
+			...[1, 2].flatMap((shard) => ['--merge', join(folder, `part-${shard}`)]),
+			'--out-dir',
+			join(folder, 'dist'),
+			'--cache-dir',
+			join(folder, 'cache-merge'),
+			...time,
+		],
 		{ clean: false },
 	);
 	const slowest = Math.max(...parts.map((part) => part.wallMs));
@@ -107,7 +128,10 @@ async function shards(size) {
 		cpuMs: [...parts, merge].reduce((sum, part) => sum + part.cpuMs, 0),
 		maxRssMb: Math.max(...[...parts, merge].map((part) => part.maxRssMb)),
 		load: parts[0].load,
-		processes: [...parts.map((part, i) => ({ ...part.processes[0], role: `shard ${i + 1}/2` })), { ...merge.processes[0], role: 'merge' }],
+		processes: [
+			...parts.map((part, i) => ({ ...part.processes[0], role: `shard ${i + 1}/2` })),
+			{ ...merge.processes[0], role: 'merge' },
+		],
 	};
 }
 
@@ -119,29 +143,6 @@ async function median(measure) {
 }
 
 const rows = [];
-for (const size of sizes) {
-	const content = join(work, `content-${size}`);
-	console.log(`\n# ${size} articles: generating…`);
-	await generate(content, size, { heroShare });
-	const row = { size };
-	const note = (name, result) => {
-		row[name] = result;
-		console.log(`${name}: ${JSON.stringify(result)}`);
-	};
-	if (variants.includes('baseline')) note('baseline', await median(() => plainBuild('baseline', size, { clean: true })));
-	if (variants.includes('ours')) note('ours', await median(() => plainBuild('ours', size, { clean: true })));
-	if (variants.includes('workers')) note('workers', await median(() => workers(size, { clean: true })));
-	if (variants.includes('shards')) note('shards', await median(() => shards(size)));
-	if (rebuilds) {
-		if (variants.includes('ours')) note('oursWarm', await plainBuild('ours', size, { clean: false }));
-		if (variants.includes('workers')) note('workersWarm', await workers(size, { clean: false }));
-		await addArticle(content, size + 1);
-		if (variants.includes('ours')) note('oursAdded', await plainBuild('ours', size, { clean: false }));
-		if (variants.includes('workers')) note('workersAdded', await workers(size, { clean: false }));
-	}
-	rows.push(row);
-}
-
 const secs = (run) => (run ? `${(run.wallMs / 1000).toFixed(1)} s` : '–');
 const cpu = (run) => (run ? `${(run.cpuMs / 1000).toFixed(1)} s` : '–');
 const ratio = (a, b) => (a !== undefined && b ? (a / b).toFixed(2) : '–');
@@ -157,52 +158,105 @@ const NAMES = {
 	oursAdded: 'ours, 1 process: one new article',
 	workersAdded: 'ours, 2 workers: one new article',
 };
-const table = [
-	tableRow(['articles', 'variant', 'wall', '× baseline', 'CPU (all processes)', 'peak RSS per process', 'load (1 min) at start']),
-	tableRow(['---:', '---', '---:', '---:', '---:', '---:', '---:']),
-	...rows.flatMap((r) =>
-		Object.keys(NAMES)
-			.filter((name) => r[name])
-			.map((name) => {
-				const result = r[name];
-				const cold = name.endsWith('Warm') || name.endsWith('Added') ? r[name.replace(/Warm|Added/, '')] : undefined;
-				const wall = name === 'shards' ? `${secs(result)} (shards ${result.shardMs.map((ms) => `${(ms / 1000).toFixed(1)}`).join(' and ')} s, merge ${(result.mergeMs / 1000).toFixed(1)} s)` : secs(result);
-				return tableRow([
-					r.size,
-					NAMES[name],
-					cold ? `${wall} (${ratio(result.wallMs, cold.wallMs)} × its cold)` : wall,
-					ratio(result.wallMs, r.baseline?.wallMs),
-					cpu(result),
-					rss(result),
-					result.load,
-				]);
-			}),
-	),
-].join('\n');
+function tableOf(rows) {
+	return [
+		tableRow([
+			'articles',
+			'variant',
+			'wall',
+			'× baseline',
+			'CPU (all processes)',
+			'peak RSS per process',
+			'load (1 min) at start',
+		]),
+		tableRow(['---:', '---', '---:', '---:', '---:', '---:', '---:']),
+		...rows.flatMap((r) =>
+			Object.keys(NAMES)
+				.filter((name) => r[name])
+				.map((name) => {
+					const result = r[name];
+					const cold = name.endsWith('Warm') || name.endsWith('Added') ? r[name.replace(/Warm|Added/, '')] : undefined;
+					const wall =
+						name === 'shards'
+							? `${secs(result)} (shards ${result.shardMs.map((ms) => `${(ms / 1000).toFixed(1)}`).join(' and ')} s, merge ${(result.mergeMs / 1000).toFixed(1)} s)`
+							: secs(result);
+					return tableRow([
+						r.size,
+						NAMES[name],
+						cold ? `${wall} (${ratio(result.wallMs, cold.wallMs)} × its cold)` : wall,
+						ratio(result.wallMs, r.baseline?.wallMs),
+						cpu(result),
+						rss(result),
+						result.load,
+					]);
+				}),
+		),
+	].join('\n');
+}
 
 // Every result kept, so a later run of other sizes (50 000 takes long) extends the curves.
-const resultsFile = join(repo, 'bench', 'results.json');
-const kept = JSON.parse(await readFile(resultsFile, 'utf8').catch(() => '[]'));
-const measuredAt = new Date().toISOString().slice(0, 16);
-for (const r of rows) {
-	for (const name of Object.keys(NAMES).filter((n) => r[n])) {
-		const index = kept.findIndex((k) => k.size === r.size && k.variant === name);
-		const entry = { size: r.size, variant: name, label, measuredAt, wallMs: r[name].wallMs, cpuMs: r[name].cpuMs, maxRssMb: r[name].maxRssMb, load: r[name].load };
-		if (index === -1) kept.push(entry);
-		else kept[index] = entry;
+async function publish() {
+	const table = tableOf(rows);
+	const resultsFile = join(repo, 'bench', 'results.json');
+	const kept = JSON.parse(await readFile(resultsFile, 'utf8').catch(() => '[]'));
+	const measuredAt = new Date().toISOString().slice(0, 16);
+	for (const r of rows) {
+		for (const name of Object.keys(NAMES).filter((n) => r[n])) {
+			const index = kept.findIndex((k) => k.size === r.size && k.variant === name);
+			const entry = {
+				size: r.size,
+				variant: name,
+				label,
+				measuredAt,
+				wallMs: r[name].wallMs,
+				cpuMs: r[name].cpuMs,
+				maxRssMb: r[name].maxRssMb,
+				load: r[name].load,
+			};
+			if (index === -1) kept.push(entry);
+			else kept[index] = entry;
+		}
+	}
+	kept.sort((a, b) => a.size - b.size || a.variant.localeCompare(b.variant));
+	await writeFile(resultsFile, `${JSON.stringify(kept, null, '\t')}\n`);
+	await writeFile(join(repo, 'bench', 'chart.svg'), drawChart(kept, NAMES));
+
+	const machine = `${availableParallelism()} cores (${cpus()[0]?.model ?? 'CPU'}), ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Linux ${release()}, Node ${process.version}`;
+	const command = `npm run bench -- ${args.join(' ')}`.trim();
+	const start = `<!-- results:${label}:start -->`;
+	const end = `<!-- results:${label}:end -->`;
+	const results = `${start}\nMeasured ${measuredAt}Z on ${machine}; hero images on ${Math.round(heroShare * 100)} % of articles; ${repeat === 1 ? 'single runs' : `median of ${repeat} cold runs`}; the machine is shared, so each build's load average at its start is given.\nCommand: \`${command}\`\n\n${table}\n${end}`;
+	const file = join(repo, 'BENCHMARKS.md');
+	const current = await readFile(file, 'utf8').catch(() => '');
+	const block = new RegExp(`${start}[\\s\\S]*${end}`);
+	await writeFile(file, block.test(current) ? current.replace(block, () => results) : `${current}\n${results}\n`);
+	return table;
+}
+
+for (const size of sizes) {
+	const content = join(work, `content-${size}`);
+	console.log(`\n# ${size} articles: generating…`);
+	await generate(content, size, { heroShare });
+	const row = { size };
+	rows.push(row);
+	const note = (name, result) => {
+		row[name] = result;
+		console.log(`${name}: ${JSON.stringify(result)}`);
+		// Written after every build: a long run stopped early keeps what it measured.
+		return publish();
+	};
+	if (variants.includes('baseline'))
+		await note('baseline', await median(() => plainBuild('baseline', size, { clean: true })));
+	if (variants.includes('ours')) await note('ours', await median(() => plainBuild('ours', size, { clean: true })));
+	if (variants.includes('workers')) await note('workers', await median(() => workers(size, { clean: true })));
+	if (variants.includes('shards')) await note('shards', await median(() => shards(size)));
+	if (rebuilds) {
+		if (variants.includes('ours')) await note('oursWarm', await plainBuild('ours', size, { clean: false }));
+		if (variants.includes('workers')) await note('workersWarm', await workers(size, { clean: false }));
+		await addArticle(content, size + 1);
+		if (variants.includes('ours')) await note('oursAdded', await plainBuild('ours', size, { clean: false }));
+		if (variants.includes('workers')) await note('workersAdded', await workers(size, { clean: false }));
 	}
 }
-kept.sort((a, b) => a.size - b.size || a.variant.localeCompare(b.variant));
-await writeFile(resultsFile, `${JSON.stringify(kept, null, '\t')}\n`);
-await writeFile(join(repo, 'bench', 'chart.svg'), drawChart(kept, NAMES));
 
-const machine = `${availableParallelism()} cores (${cpus()[0]?.model ?? 'CPU'}), ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Linux ${release()}, Node ${process.version}`;
-const command = `npm run bench -- ${args.join(' ')}`.trim();
-const start = `<!-- results:${label}:start -->`;
-const end = `<!-- results:${label}:end -->`;
-const results = `${start}\nMeasured ${measuredAt}Z on ${machine}; hero images on ${Math.round(heroShare * 100)} % of articles; ${repeat === 1 ? 'single runs' : `median of ${repeat} cold runs`}; the machine is shared, so each build's load average at its start is given.\nCommand: \`${command}\`\n\n${table}\n${end}`;
-const file = join(repo, 'BENCHMARKS.md');
-const current = await readFile(file, 'utf8').catch(() => '');
-const block = new RegExp(`${start}[\\s\\S]*${end}`);
-await writeFile(file, block.test(current) ? current.replace(block, () => results) : `${current}\n${results}\n`);
-console.log(`\n${table}\n\nwritten to BENCHMARKS.md, bench/results.json and bench/chart.svg`);
+console.log(`\n${tableOf(rows)}\n\nwritten to BENCHMARKS.md, bench/results.json and bench/chart.svg`);

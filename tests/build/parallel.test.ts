@@ -19,11 +19,15 @@ async function newsroomBuild(args: string[], env: Record<string, string | undefi
 	const merged: Record<string, string | undefined> = { ...process.env, ...env };
 	for (const [key, value] of Object.entries(env)) if (value === undefined) delete merged[key];
 	try {
-		const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, 'build', '--log-level', 'info', ...args], {
-			cwd: repoRoot,
-			env: merged,
-			maxBuffer: 256 * 1024 * 1024,
-		});
+		const { stdout, stderr } = await promisify(execFile)(
+			process.execPath,
+			[bin, 'build', '--log-level', 'info', ...args],
+			{
+				cwd: repoRoot,
+				env: merged,
+				maxBuffer: 256 * 1024 * 1024,
+			},
+		);
 		return `${stdout}\n${stderr}`.replace(/\u001b\[[0-9;]*m/g, '');
 	} catch (error) {
 		const { stderr = '', stdout = '' } = error as { stderr?: string; stdout?: string };
@@ -58,20 +62,35 @@ describe('newsroom build on the sample site', { timeout: 600_000 }, () => {
 		const parts = [folder('part-1'), folder('part-2')];
 		const logs = await Promise.all(
 			parts.map((part, index) =>
-				newsroomBuild(['--shard', `${index + 1}/2`, '--part', part, '--cache-dir', folder(`shard-cache-${index + 1}`), ...time], env),
+				newsroomBuild(
+					['--shard', `${index + 1}/2`, '--part', part, '--cache-dir', folder(`shard-cache-${index + 1}`), ...time],
+					env,
+				),
 			),
 		);
 		// Every page once, plus the Recent Posts variants artefact each part renders of its own.
 		expect(pagesOf(logs[0]!, '1/2')).toBeGreaterThan(5);
 		expect(pagesOf(logs[1]!, '2/2')).toBeGreaterThan(5);
 		const out = folder('merged-dist');
-		await newsroomBuild(['--merge', parts[0]!, '--merge', parts[1]!, '--out-dir', out, '--cache-dir', folder('merge-cache'), ...time], env);
+		await newsroomBuild(
+			['--merge', parts[0]!, '--merge', parts[1]!, '--out-dir', out, '--cache-dir', folder('merge-cache'), ...time],
+			env,
+		);
 		expect(await distDifferences(siteDist, out, ['astro build', 'shards + merge'])).toEqual([]);
 	});
 
 	it('refuses to merge when a shard is missing, naming it', async () => {
 		const part = folder('lonely-part');
-		await newsroomBuild(['--shard', '1/2', '--part', part, '--cache-dir', folder('lonely-cache'), '--build-time', testBuildTime]);
+		await newsroomBuild([
+			'--shard',
+			'1/2',
+			'--part',
+			part,
+			'--cache-dir',
+			folder('lonely-cache'),
+			'--build-time',
+			testBuildTime,
+		]);
 		await expect(
 			newsroomBuild(['--merge', part, '--out-dir', folder('lonely-dist'), '--build-time', testBuildTime]),
 		).rejects.toThrow(/shard\(s\) 2\/2 missing from the merge/);
@@ -79,7 +98,9 @@ describe('newsroom build on the sample site', { timeout: 600_000 }, () => {
 
 	it('with one worker per core on a site this small, builds the same files (one worker renders every page)', async () => {
 		const out = folder('default-dist');
-		const log = await newsroomBuild(['--out-dir', out, '--cache-dir', folder('default-cache')], { SOURCE_DATE_EPOCH: epoch });
+		const log = await newsroomBuild(['--out-dir', out, '--cache-dir', folder('default-cache')], {
+			SOURCE_DATE_EPOCH: epoch,
+		});
 		const others = [...log.matchAll(/shard (\d+)\/\d+: (\d+) page/g)].filter(([, shard]) => shard !== '1');
 		// Each other worker renders only its own Recent Posts variants artefact.
 		for (const [, , pages] of others) expect(Number(pages)).toBeLessThanOrEqual(1);
@@ -131,6 +152,8 @@ describe('newsroom build on a generated site of 2 000 articles, then rebuilt inc
 		expect((await stat(page)).mtimeMs).toBe(before);
 		const scratch = await buildSite({ name: 'parallel-generated-scratch', env });
 		expect(await readFile(join(scratch, 'rss.xml'), 'utf8')).toContain('Story 2001');
-		expect(await distDifferences(scratch, out, ['astro build from scratch', 'newsroom build, incremental'])).toEqual([]);
+		expect(await distDifferences(scratch, out, ['astro build from scratch', 'newsroom build, incremental'])).toEqual(
+			[],
+		);
 	}, 900_000);
 });

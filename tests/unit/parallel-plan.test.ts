@@ -1,10 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { buildArgs, BuildUsageError } from '../../integrations/newsroom/parallel/command.ts';
-import { checkParts, fileKey, inPathOrder, parseShard, rendersPath, shardOf, type PartManifest } from '../../integrations/newsroom/parallel/plan.ts';
+import {
+	checkParts,
+	fileKey,
+	inPathOrder,
+	parseShard,
+	rendersPath,
+	shardOf,
+	type PartManifest,
+} from '../../integrations/newsroom/parallel/plan.ts';
 
 const part = (index: number, count: number, overrides: Partial<PartManifest> = {}) => ({
 	folder: `parts/${index + 1}`,
-	manifest: { shard: { index, count }, buildTime: '2026-05-01T00:00:00.000Z', paths: 'abc', pages: [], assets: [], ...overrides },
+	manifest: {
+		shard: { index, count },
+		buildTime: '2026-05-01T00:00:00.000Z',
+		paths: 'abc',
+		pages: [],
+		assets: [],
+		...overrides,
+	},
 });
 const expected = { count: 2, buildTime: '2026-05-01T00:00:00.000Z', paths: 'abc' };
 
@@ -31,17 +46,32 @@ describe('splitting a build', () => {
 		const every = new Set(['/_newsroom/recent-posts']);
 		expect(rendersPath(plan, path(mine[0]!), 100, every)).toBe(true);
 		expect(rendersPath(plan, path(theirs[0]!), 100, every)).toBe(false);
-		expect(rendersPath({ ...plan, shard: { index: 1, count: 2 } }, path(mine[0]!, '/_newsroom/recent-posts'), 100, every)).toBe(true);
+		expect(
+			rendersPath({ ...plan, shard: { index: 1, count: 2 } }, path(mine[0]!, '/_newsroom/recent-posts'), 100, every),
+		).toBe(true);
 		// Under minPaths the first shard renders everything, the others nothing but the shared artefacts.
 		expect(rendersPath({ ...plan, minPaths: 200 }, path(theirs[0]!), 100, every)).toBe(true);
-		expect(rendersPath({ ...plan, shard: { index: 1, count: 2 }, minPaths: 200 }, path(theirs[0]!), 100, every)).toBe(false);
+		expect(rendersPath({ ...plan, shard: { index: 1, count: 2 }, minPaths: 200 }, path(theirs[0]!), 100, every)).toBe(
+			false,
+		);
 		// A merge-only build renders nothing.
 		expect(rendersPath({ buildTime: '' }, path(mine[0]!, '/_newsroom/recent-posts'), 100, every)).toBe(false);
 	});
 
 	it('orders merged pages and files as the single build listed them', () => {
-		const order = new Map([['', 0], ['a', 1], ['b/c', 2], ['rss.xml', 3]]);
-		expect(inPathOrder(['rss.xml/', 'b/c/', '', 'a/', 'unknown/'], fileKey, order)).toEqual(['', 'a/', 'b/c/', 'rss.xml/', 'unknown/']);
+		const order = new Map([
+			['', 0],
+			['a', 1],
+			['b/c', 2],
+			['rss.xml', 3],
+		]);
+		expect(inPathOrder(['rss.xml/', 'b/c/', '', 'a/', 'unknown/'], fileKey, order)).toEqual([
+			'',
+			'a/',
+			'b/c/',
+			'rss.xml/',
+			'unknown/',
+		]);
 		expect(fileKey('b/c/index.html')).toBe('b/c');
 		expect(fileKey('index.html')).toBe('');
 		expect(fileKey('b/c.html')).toBe('b/c');
@@ -52,12 +82,16 @@ describe('splitting a build', () => {
 		expect(() => checkParts([part(0, 2), part(1, 2)], expected)).not.toThrow();
 		expect(() => checkParts([part(1, 2)], { ...expected, merging: { index: 0, count: 2 } })).not.toThrow();
 		expect(() => checkParts([part(0, 2)], expected)).toThrow('shard(s) 2/2 missing from the merge');
-		expect(() => checkParts([part(0, 2), part(0, 2)], expected)).toThrow('part parts/1 is shard 1/2, as is part parts/1');
+		expect(() => checkParts([part(0, 2), part(0, 2)], expected)).toThrow(
+			'part parts/1 is shard 1/2, as is part parts/1',
+		);
 		expect(() => checkParts([part(0, 3), part(1, 3)], expected)).toThrow('part parts/1 is shard 1 of 3, not of 2');
 		expect(() => checkParts([part(0, 2), part(1, 2, { buildTime: '2026-05-01T00:05:00.000Z' })], expected)).toThrow(
 			'part parts/2 was built at 2026-05-01T00:05:00.000Z, this build at 2026-05-01T00:00:00.000Z: give every shard and the merge the same --build-time',
 		);
-		expect(() => checkParts([part(0, 2), part(1, 2, { paths: 'other' })], expected)).toThrow('was built from other content or code');
+		expect(() => checkParts([part(0, 2), part(1, 2, { paths: 'other' })], expected)).toThrow(
+			'was built from other content or code',
+		);
 	});
 
 	it('reads newsroom build’s options with errors that say what was expected', () => {
@@ -66,9 +100,14 @@ describe('splitting a build', () => {
 			part: '/site/dist-parts/2',
 			buildTime: '2026-05-01T09:30:00.000Z',
 		});
-		expect(buildArgs({ merge: ['p/1', 'p/2'], 'build-time': '2026-05-01T09:30:00Z' }, '/site').merge).toEqual(['/site/p/1', '/site/p/2']);
+		expect(buildArgs({ merge: ['p/1', 'p/2'], 'build-time': '2026-05-01T09:30:00Z' }, '/site').merge).toEqual([
+			'/site/p/1',
+			'/site/p/2',
+		]);
 		const fails = (values: Record<string, string | string[]>, message: RegExp) =>
-			expect(() => buildArgs(values, '/site')).toThrow(expect.objectContaining({ message: expect.stringMatching(message) }) as BuildUsageError);
+			expect(() => buildArgs(values, '/site')).toThrow(
+				expect.objectContaining({ message: expect.stringMatching(message) }) as BuildUsageError,
+			);
 		fails({ workers: '0' }, /--workers "0" is not a whole number/);
 		fails({ shard: '1/2' }, /need --build-time/);
 		fails({ shard: '3/2', 'build-time': '2026-05-01T09:30:00Z' }, /is not i\/N/);

@@ -76,13 +76,19 @@ export function buildArgs(values: Record<string, string | boolean | string[] | u
 	const merge = ((values['merge'] as string[] | undefined) ?? []).map((part) => resolve(cwd, part));
 	const buildTime = text('build-time');
 	if (buildTime !== undefined && Number.isNaN(Date.parse(buildTime))) {
-		throw new BuildUsageError(`--build-time "${buildTime}" is not an ISO 8601 date and time such as 2026-05-01T09:30:00Z`);
+		throw new BuildUsageError(
+			`--build-time "${buildTime}" is not an ISO 8601 date and time such as 2026-05-01T09:30:00Z`,
+		);
 	}
 	if ((shard || merge.length > 0) && buildTime === undefined && !values['wait']) {
-		throw new BuildUsageError('--shard and --merge need --build-time: every shard and the merge must build at one clock');
+		throw new BuildUsageError(
+			'--shard and --merge need --build-time: every shard and the merge must build at one clock',
+		);
 	}
-	if (workers !== undefined && (shard || merge.length > 0)) throw new BuildUsageError('--workers builds on one machine: leave out --shard and --merge');
-	if (text('part') !== undefined && !shard) throw new BuildUsageError('--part is where --shard writes: give --shard too');
+	if (workers !== undefined && (shard || merge.length > 0))
+		throw new BuildUsageError('--workers builds on one machine: leave out --shard and --merge');
+	if (text('part') !== undefined && !shard)
+		throw new BuildUsageError('--part is where --shard writes: give --shard too');
 	const logLevel = (text('log-level') ?? 'info') as LogLevel;
 	if (!['debug', 'info', 'warn', 'error', 'silent'].includes(logLevel)) {
 		throw new BuildUsageError(`--log-level "${logLevel}" is not one of debug, info, warn, error, silent`);
@@ -92,7 +98,10 @@ export function buildArgs(values: Record<string, string | boolean | string[] | u
 		outDir: text('out-dir') === undefined ? undefined : resolve(cwd, text('out-dir')!),
 		workers,
 		shard,
-		part: shard && merge.length === 0 ? resolve(cwd, text('part') ?? join('dist-parts', String(shard.index + 1))) : undefined,
+		part:
+			shard && merge.length === 0
+				? resolve(cwd, text('part') ?? join('dist-parts', String(shard.index + 1)))
+				: undefined,
 		merge,
 		buildTime: buildTime === undefined ? undefined : new Date(buildTime).toISOString(),
 		logLevel,
@@ -129,7 +138,10 @@ export async function runBuild(args: BuildArgs, log: (line: string) => void): Pr
 		...(args.cacheDir || ownPart ? { cacheDir: args.cacheDir ?? shardCache(args.root, args.shard!) } : {}),
 		...(plan ? { integrations: [buildPlanIntegration(plan)] } : {}),
 	});
-	if (args.report) await writeReport(args.report, [usage(args.shard ? `shard ${args.shard.index + 1}/${args.shard.count}` : 'build', started)]);
+	if (args.report)
+		await writeReport(args.report, [
+			usage(args.shard ? `shard ${args.shard.index + 1}/${args.shard.count}` : 'build', started),
+		]);
 	return 0;
 }
 
@@ -159,8 +171,19 @@ async function coordinate(args: BuildArgs, workers: number, log: (line: string) 
 			const shard = `${index + 1}/${workers}`;
 			const child = spawn(
 				process.execPath,
-				[bin, 'build', '--shard', shard, ...extra, ...common, ...minPaths, '--report', reports[index]!,
-					'--cache-dir', join(work, `shard-${index + 1}-of-${workers}`)],
+				[
+					bin,
+					'build',
+					'--shard',
+					shard,
+					...extra,
+					...common,
+					...minPaths,
+					'--report',
+					reports[index]!,
+					'--cache-dir',
+					join(work, `shard-${index + 1}-of-${workers}`),
+				],
 				{ stdio: ['ignore', 'pipe', 'pipe'] },
 			);
 			children.push(child);
@@ -174,7 +197,9 @@ async function coordinate(args: BuildArgs, workers: number, log: (line: string) 
 			}
 			child.on('error', fail);
 			child.on('exit', (code, signal) =>
-				code === 0 ? done() : fail(new Error(`worker ${shard} ${signal ? `was stopped (${signal})` : `failed (exit code ${code})`}`)),
+				code === 0
+					? done()
+					: fail(new Error(`worker ${shard} ${signal ? `was stopped (${signal})` : `failed (exit code ${code})`}`)),
 			);
 		});
 	try {
@@ -188,7 +213,9 @@ async function coordinate(args: BuildArgs, workers: number, log: (line: string) 
 		return 1;
 	}
 	if (args.report) {
-		const each = await Promise.all(reports.map(async (file) => JSON.parse(await readFile(file, 'utf8')) as ProcessUsage[]));
+		const each = await Promise.all(
+			reports.map(async (file) => JSON.parse(await readFile(file, 'utf8')) as ProcessUsage[]),
+		);
 		await writeReport(args.report, [usage('coordinator', started), ...each.flat()]);
 	}
 	return 0;

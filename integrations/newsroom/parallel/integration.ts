@@ -20,7 +20,10 @@ type BuildDoneParams = Parameters<BuildDoneHook>[0];
  *   into its output first, then runs each hook once, given the whole site's pages and files.
  * `everyShard` names routes every shard renders (artefacts each part needs of its own, read where they lie).
  */
-export function parallelBuilds(plan: BuildPlan, { everyShard = [] }: { everyShard?: readonly string[] } = {}): AstroIntegration {
+export function parallelBuilds(
+	plan: BuildPlan,
+	{ everyShard = [] }: { everyShard?: readonly string[] } = {},
+): AstroIntegration {
 	const every = new Set(everyShard);
 	const order = new Map<string, number>();
 	const routeOrder = new Map<string, number>();
@@ -37,7 +40,9 @@ export function parallelBuilds(plan: BuildPlan, { everyShard = [] }: { everyShar
 			return undefined;
 		}
 		const { parts: folders, wait } = plan.merge;
-		const parts = await Promise.all(folders.map(async (folder) => ({ folder, manifest: await readPart(folder, wait) })));
+		const parts = await Promise.all(
+			folders.map(async (folder) => ({ folder, manifest: await readPart(folder, wait) })),
+		);
 		checkParts(parts, {
 			// A merge-only build learns the count from its parts.
 			count: plan.shard?.count ?? parts[0]?.manifest.shard.count ?? 0,
@@ -65,7 +70,8 @@ export function parallelBuilds(plan: BuildPlan, { everyShard = [] }: { everyShar
 				// Every integration of the site, newsroom's features and others alike.
 				for (const integration of config.integrations) {
 					const hook = integration.hooks['astro:build:done'];
-					if (hook && integration.name !== '@newsroom/astro/parallel') integration.hooks['astro:build:done'] = wrap(hook);
+					if (hook && integration.name !== '@newsroom/astro/parallel')
+						integration.hooks['astro:build:done'] = wrap(hook);
 				}
 			},
 			'astro:build:start': ({ setPrerenderer }) => {
@@ -75,13 +81,18 @@ export function parallelBuilds(plan: BuildPlan, { everyShard = [] }: { everyShar
 					getStaticPaths: async () => {
 						const all = await astros.getStaticPaths();
 						// Astro renders the fallback pages of i18n after every other (generate.ts), so a single build lists them last.
-						const listed = [...all.filter(({ route }) => route.type !== 'fallback'), ...all.filter(({ route }) => route.type === 'fallback')];
+						const listed = [
+							...all.filter(({ route }) => route.type !== 'fallback'),
+							...all.filter(({ route }) => route.type === 'fallback'),
+						];
 						listed.forEach(({ pathname, route }, index) => {
 							if (!order.has(pathKey(pathname))) order.set(pathKey(pathname), index);
 							if (!routeOrder.has(route.route)) routeOrder.set(route.route, index);
 						});
 						digest = pathsDigest(all.map(({ pathname }) => pathname));
-						return all.filter(({ pathname, route }) => rendersPath(plan, { pathname, route: route.route }, all.length, every));
+						return all.filter(({ pathname, route }) =>
+							rendersPath(plan, { pathname, route: route.route }, all.length, every),
+						);
 					},
 					render: (request, options) => astros.render(request, options),
 					teardown: () => astros.teardown?.() ?? Promise.resolve(),

@@ -19,12 +19,19 @@ export interface BuiltSite {
 const posix = (path: string) => path.split(sep).join('/');
 
 /** Writes a shard's manifest, whole or not at all (the merging build may be waiting for it). */
-export async function writePart(part: string, manifest: Omit<PartManifest, 'pages' | 'assets'>, site: BuiltSite): Promise<void> {
+export async function writePart(
+	part: string,
+	manifest: Omit<PartManifest, 'pages' | 'assets'>,
+	site: BuiltSite,
+): Promise<void> {
 	const dist = join(part, PART_DIST);
 	const written: PartManifest = {
 		...manifest,
 		pages: site.pages.map((page) => page.pathname),
-		assets: [...site.assets].map(([route, files]) => [route, files.map((file) => posix(relative(dist, fileURLToPath(file))))]),
+		assets: [...site.assets].map(([route, files]) => [
+			route,
+			files.map((file) => posix(relative(dist, fileURLToPath(file)))),
+		]),
 	};
 	const file = join(part, PART_MANIFEST);
 	await writeFile(`${file}.tmp`, JSON.stringify(written));
@@ -38,8 +45,10 @@ export async function readPart(part: string, wait: boolean): Promise<PartManifes
 		try {
 			return JSON.parse(await readFile(file, 'utf8')) as PartManifest;
 		} catch (error) {
-			if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`${file}: ${String(error)}`, { cause: error });
-			if (!wait) throw new Error(`${file} is missing: is ${part} the folder a shard build (newsroom build --shard i/N) wrote?`);
+			if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+				throw new Error(`${file}: ${String(error)}`, { cause: error });
+			if (!wait)
+				throw new Error(`${file} is missing: is ${part} the folder a shard build (newsroom build --shard i/N) wrote?`);
 			await sleep(200);
 		}
 	}
@@ -83,7 +92,12 @@ export async function movePart(part: string, dir: URL, keep: ReadonlySet<string>
 export function mergeSites(
 	own: BuiltSite,
 	parts: readonly { folder: string; manifest: PartManifest }[],
-	{ dir, order, routeOrder, everyShard }: {
+	{
+		dir,
+		order,
+		routeOrder,
+		everyShard,
+	}: {
 		dir: URL;
 		order: ReadonlyMap<string, number>;
 		routeOrder: ReadonlyMap<string, number>;
@@ -91,7 +105,9 @@ export function mergeSites(
 	},
 ): BuiltSite {
 	// Pages of `everyShard` routes are listed by every part: once, as in a single build.
-	const pages = [...new Set([...own.pages.map((page) => page.pathname), ...parts.flatMap(({ manifest }) => manifest.pages)])];
+	const pages = [
+		...new Set([...own.pages.map((page) => page.pathname), ...parts.flatMap(({ manifest }) => manifest.pages)]),
+	];
 	const files = new Map<string, URL[]>([...own.assets].map(([route, urls]) => [route, [...urls]]));
 	for (const { folder, manifest } of parts) {
 		const partDist = pathToFileURL(`${join(folder, PART_DIST)}/`);
@@ -107,7 +123,12 @@ export function mergeSites(
 	const routes = inPathOrder([...files.keys()], (route) => route, routeOrder);
 	return {
 		pages: inPathOrder(pages, fileKey, order).map((pathname) => ({ pathname })),
-		assets: new Map(routes.map((route) => [route, everyShard.has(route) ? files.get(route)! : inPathOrder(files.get(route)!, keyOf, order)])),
+		assets: new Map(
+			routes.map((route) => [
+				route,
+				everyShard.has(route) ? files.get(route)! : inPathOrder(files.get(route)!, keyOf, order),
+			]),
+		),
 	};
 }
 

@@ -114,7 +114,9 @@ export function checkParts(
 	for (const { folder, manifest } of parts) {
 		const where = `part ${folder}`;
 		if (manifest.shard.count !== expected.count) {
-			throw new Error(`${where} is shard ${manifest.shard.index + 1} of ${manifest.shard.count}, not of ${expected.count}`);
+			throw new Error(
+				`${where} is shard ${manifest.shard.index + 1} of ${manifest.shard.count}, not of ${expected.count}`,
+			);
 		}
 		const other = seen.get(manifest.shard.index);
 		if (other) throw new Error(`${where} is shard ${manifest.shard.index + 1}/${manifest.shard.count}, as is ${other}`);
@@ -125,11 +127,15 @@ export function checkParts(
 			);
 		}
 		if (manifest.paths !== expected.paths) {
-			throw new Error(`${where} was built from other content or code (its pages differ): build every shard and the merge from one commit`);
+			throw new Error(
+				`${where} was built from other content or code (its pages differ): build every shard and the merge from one commit`,
+			);
 		}
 	}
 	const missing = Array.from({ length: expected.count }, (_, index) => index).filter((index) => !seen.has(index));
 	if (missing.length > 0) {
-		throw new Error(`shard(s) ${missing.map((index) => `${index + 1}/${expected.count}`).join(', ')} missing from the merge`);
+		throw new Error(
+			`shard(s) ${missing.map((index) => `${index + 1}/${expected.count}`).join(', ')} missing from the merge`,
+		);
 	}
 }
