@@ -64,7 +64,13 @@ export function incrementalBuilds(
 			'astro:build:done': async ({ dir, assets, logger }) => {
 				if (!enabled) return;
 				// A merged split build holds pages other workers reused, from their own caches: every page is checked.
-				await refreshRecentPosts({ dir, assets, reusable: reusable || merged, record: merged ? undefined : record, logger });
+				await refreshRecentPosts({
+					dir,
+					assets,
+					reusable: reusable || merged,
+					record: merged ? undefined : record,
+					logger,
+				});
 				if (!keepOutDir) return;
 				const root = fileURLToPath(dir);
 				await rm(join(root, START_MARKER), { force: true });
