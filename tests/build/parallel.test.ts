@@ -3,7 +3,6 @@ import { readFile, rm, stat, unlink } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error -- the benchmark's generator is plain JavaScript without types
 import { addArticle, generate } from '../../scripts/bench/generate.mjs';
 import { buildSite } from '../helpers/build-site.ts';
 import { distDifferences, listFiles } from '../helpers/compare-dist.ts';
@@ -30,7 +29,7 @@ async function newsroomBuild(args: string[], env: Record<string, string | undefi
 		);
 		return `${stdout}\n${stderr}`.replace(/\u001b\[[0-9;]*m/g, '');
 	} catch (error) {
-		const { stderr = '', stdout = '' } = error as { stderr?: string; stdout?: string };
+		const { stderr = '' } = error as { stderr?: string };
 		throw new Error(`newsroom build ${args.join(' ')} failed:\n${stderr.slice(-3000)}`, { cause: error });
 	}
 }
