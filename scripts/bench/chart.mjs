@@ -13,7 +13,7 @@ const COLOURS = {
 };
 const WIDTH = 460;
 const HEIGHT = 300;
-const MARGIN = { left: 64, right: 16, top: 36, bottom: 44 };
+const MARGIN = { left: 64, right: 32, top: 36, bottom: 44 };
 
 const escape = (text) => String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/`/g, '');
 
