@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { buildArgs, buildUsage, BuildUsageError, runBuild } from './parallel/command.ts';
 import { ImportError, importWordPress } from './wordpress/import.ts';
 import { formatReport } from './wordpress/report.ts';
 
@@ -12,9 +13,10 @@ import { formatReport } from './wordpress/report.ts';
 const usage = `Usage: newsroom <command>
 
 Commands:
+  build [options]                           build the site like "astro build", in parallel processes or CI shards
   import wordpress <export.xml> [options]   import a WordPress export (WXR) as articles, authors and sections
 
-Run "newsroom import wordpress --help" for its options.`;
+Run "newsroom build --help" or "newsroom import wordpress --help" for their options.`;
 
 const importUsage = `Usage: newsroom import wordpress <export.xml> [options]
 
@@ -48,11 +50,16 @@ export async function main(
 			stdout.write(`${usage}\n`);
 			return command === undefined ? 2 : 0;
 		}
+		if (command === 'build') return await buildCommand(argv.slice(1), { stdout, stderr });
 		if (command === 'import' && subcommand === 'wordpress') return await importCommand(rest, { stdout, stderr, env });
 		if (command === 'import')
 			throw new UsageError(`unknown source "${subcommand ?? ''}": newsroom imports from "wordpress"`);
 		throw new UsageError(`unknown command "${command}"`);
 	} catch (error) {
+		if (error instanceof BuildUsageError) {
+			stderr.write(`newsroom build: ${error.message}\n\n${buildUsage}\n`);
+			return 2;
+		}
 		if (error instanceof UsageError) {
 			stderr.write(`newsroom: ${error.message}\n\n${usage}\n`);
 			return 2;
@@ -62,6 +69,45 @@ export async function main(
 			return 1;
 		}
 		throw error;
+	}
+}
+
+async function buildCommand(args: string[], { stdout, stderr }: { stdout: Output; stderr: Output }) {
+	let parsed;
+	try {
+		parsed = parseArgs({
+			args,
+			options: {
+				workers: { type: 'string' },
+				shard: { type: 'string' },
+				part: { type: 'string' },
+				merge: { type: 'string', multiple: true },
+				'build-time': { type: 'string' },
+				root: { type: 'string' },
+				'out-dir': { type: 'string' },
+				'log-level': { type: 'string' },
+				report: { type: 'string' },
+				help: { type: 'boolean', default: false },
+				'cache-dir': { type: 'string' },
+				// Between `newsroom build` and its workers.
+				wait: { type: 'boolean', default: false },
+				'min-paths': { type: 'string' },
+			},
+		});
+	} catch (error) {
+		throw new BuildUsageError((error as Error).message.split('\n')[0]);
+	}
+	if (parsed.values.help) {
+		stdout.write(`${buildUsage}\n`);
+		return 0;
+	}
+	const options = buildArgs(parsed.values, process.cwd());
+	try {
+		return await runBuild(options, (line) => stderr.write(`${line}\n`));
+	} catch (error) {
+		// Astro has logged where; the reason is repeated last, alone, for CI logs.
+		stderr.write(`newsroom build: ${(error as Error).message}\n`);
+		return 1;
 	}
 }
 

@@ -13,6 +13,8 @@ import { createVirtualModules, defaultExport } from './core/wiring.ts';
 import { feedsIntegration } from './feeds/integration.ts';
 import { imagesIntegration } from './images/integration.ts';
 import { incrementalBuilds } from './incremental/integration.ts';
+import { VARIANTS_ROUTE } from './incremental/recent-posts.ts';
+import { buildPlanOf, parallelBuilds } from './parallel/integration.ts';
 import { resolveOptions, type NewsroomUserOptions } from './options.ts';
 import type { ResponseHeaders } from './security/response-headers.ts';
 import { securityIntegration } from './security/integration.ts';
@@ -53,13 +55,18 @@ export default function newsroom(userOptions: NewsroomUserOptions): AstroIntegra
 		hooks: {
 			'astro:config:setup': async ({ config, updateConfig, logger }) => {
 				const site = await resolveSiteConfig(options, config);
-				const buildTime = resolveBuildTime(options.now, process.env).toISOString();
+				// A part of a split build (`newsroom build`) shares its clock with the other parts.
+				const plan = buildPlanOf(config.integrations);
+				const clock = plan ? () => Date.parse(plan.buildTime) : undefined;
+				const buildTime = resolveBuildTime(options.now, process.env, clock).toISOString();
 				modules.set('config', `import buildTime from 'virtual:newsroom/build-clock';\nexport default { ...${JSON.stringify(site)}, buildTime };`);
 				modules.set('build-clock', defaultExport(buildTime), { data: true });
 				modules.set('labels', labelsModule(options.labels, options.locale));
 				updateConfig({
 					vite: { plugins: [modules.plugin] },
 					integrations: [
+						// A split build: this build's share of the pages; the site-wide hooks run once, in the merging build.
+						...(plan ? [parallelBuilds({ ...plan, buildTime }, { everyShard: [VARIANTS_ROUTE] })] : []),
 						contentIntegration(options, modules), // collections' helpers, MDX and its components
 						feedsIntegration(), // RSS for the site, sections and authors
 						securityIntegration(options, responseHeaders, [...desk, ...search]), // the article HTML policy, the CSP, security headers
@@ -67,7 +74,7 @@ export default function newsroom(userOptions: NewsroomUserOptions): AstroIntegra
 						imagesIntegration(), // responsive images in bodies
 						cmsIntegration(options, modules), // the editors' desk at /admin/ (with the `cms` option)
 						seoIntegration({ unlisted: [...(options.cms ? [ADMIN_PATH] : []), ...(options.search ? [searchPath] : [])] }), // news sitemap, robots.txt, the sitemap with lastmod (without the desk and search)
-						incrementalBuilds(modules, { writtenLater: CDN_FILES }), // after the sitemap: prunes what is not produced
+						incrementalBuilds(modules, { writtenLater: CDN_FILES, merged: Boolean(plan?.merge) }), // after the sitemap: prunes what is not produced
 						...(options.search ? [searchIntegration()] : []), // after the pruning: the search index of the articles left
 						cdnIntegration(responseHeaders), // last: `_headers` for every file written
 					],

@@ -1,13 +1,17 @@
 // `npm run bench`: builds N synthetic articles with the full newsroom site and with the bare Astro baseline
-// (bench/baseline) in the same run, then rebuilds ours warm (nothing changed) and after adding one article.
-// Writes the table to BENCHMARKS.md. Options: --sizes 1000,5000,10000  --huge (adds 50000)  --repeat 3
-// --hero-share 0.2  --only ours|baseline  --no-rebuilds (cold builds only)
+// (bench/baseline) in the same run, as variants: the baseline, ours in one process (`astro build`), ours with
+// `newsroom build --workers 2`, and ours as two CI shards built one after the other plus the merge. Ours is also
+// rebuilt with nothing changed, after one new article and after one new live-blog entry. Every result is kept in bench/results.json (by label,
+// size and variant); BENCHMARKS.md gets this run's tables and bench/chart.svg the curves over every kept result.
+// Options: --sizes 1000,10000  --repeat 3  --hero-share 0  --variants baseline,ours,workers,shards
+// --no-rebuilds (cold builds only)  --label main
 import { execFile } from 'node:child_process';
-import { rm, writeFile, readFile } from 'node:fs/promises';
-import { cpus, totalmem, release } from 'node:os';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism, cpus, loadavg, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { drawChart } from './chart.mjs';
 import { addArticle, addLiveEntry, generate } from './generate.mjs';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
@@ -17,142 +21,256 @@ const flag = (name, fallback) => {
 	const i = args.indexOf(`--${name}`);
 	return i === -1 ? fallback : args[i + 1];
 };
-const sizes = flag('sizes', '1000,5000,10000').split(',').map(Number);
-if (args.includes('--huge')) sizes.push(50_000);
+const sizes = flag('sizes', '1000,10000').split(',').map(Number);
 const repeat = Number(flag('repeat', '1'));
-const heroShare = Number(flag('hero-share', '0.2'));
-const only = flag('only', 'both');
-// Each labelled run replaces its own block of BENCHMARKS.md (e.g. --label images).
+const heroShare = Number(flag('hero-share', '0'));
+// `--only ours` (earlier runs' commands) is `--variants ours`.
+const variants = flag('variants', flag('only', 'baseline,ours,workers,shards')).split(',');
+const rebuilds = !args.includes('--no-rebuilds');
 const label = flag('label', 'main');
 // A larger heap than Node's default, so 50 000 articles do not run out of memory.
 const nodeOptions = '--max-old-space-size=12288';
+const run = promisify(execFile);
+const env = (size) => ({
+	...process.env,
+	NEWSROOM_CONTENT_DIR: join(work, `content-${size}`),
+	NODE_OPTIONS: nodeOptions,
+	ASTRO_TELEMETRY_DISABLED: '1',
+	// One clock for every build of a size, so the shards and the merge agree and rebuilds reuse pages.
+	SOURCE_DATE_EPOCH: String(Math.floor(Date.parse('2026-06-01T00:00:00Z') / 1000)),
+});
+/** The machine's load when a build starts: the other engineers' work skews the numbers. */
+const load = () => loadavg()[0].toFixed(2);
 
-/** One build in a fresh Node process: wall time and peak RSS. */
-async function measure(site, size, { clean }) {
+/** One `astro build` in a fresh Node process (scripts/bench/build-once.mjs): wall, CPU, peak RSS, phases. */
+async function plainBuild(site, size, { clean }) {
 	const root = site === 'ours' ? repo : join(repo, 'bench', 'baseline');
 	const outDir = join(work, `dist-${site}-${size}`);
 	const cacheDir = join(work, `cache-${site}-${size}`);
-	if (clean) {
-		await rm(outDir, { recursive: true, force: true });
-		await rm(cacheDir, { recursive: true, force: true });
-	}
-	const { stdout } = await promisify(execFile)(
-		'npx',
-		['node', join(repo, 'scripts/bench/build-once.mjs'), root, outDir, cacheDir],
-		{
-			cwd: repo,
-			env: {
-				...process.env,
-				NEWSROOM_CONTENT_DIR: join(work, `content-${size}`),
-				NODE_OPTIONS: nodeOptions,
-				ASTRO_TELEMETRY_DISABLED: '1',
-			},
-			maxBuffer: 256 * 1024 * 1024,
-		},
-	);
-	return JSON.parse(stdout.trim().split('\n').at(-1));
+	if (clean) await Promise.all([outDir, cacheDir].map((dir) => rm(dir, { recursive: true, force: true })));
+	const loadBefore = load();
+	const { stdout } = await run('npx', ['node', join(repo, 'scripts/bench/build-once.mjs'), root, outDir, cacheDir], {
+		cwd: repo,
+		env: env(size),
+		maxBuffer: 256 * 1024 * 1024,
+	});
+	const result = JSON.parse(stdout.trim().split('\n').at(-1));
+	return {
+		...result,
+		load: loadBefore,
+		processes: [{ role: 'build', peakRssMb: result.maxRssMb, wallMs: result.wallMs }],
+	};
 }
 
-async function median(site, size, options) {
+/** `newsroom build …` with its per-process report: wall time of the whole, CPU of all processes, each peak RSS. */
+async function newsroomBuild(size, name, extra, { clean }) {
+	const folder = join(work, `${name}-${size}`);
+	if (clean) await rm(folder, { recursive: true, force: true });
+	await mkdir(folder, { recursive: true });
+	const report = join(folder, 'report.json');
+	const loadBefore = load();
+	const started = performance.now();
+	await run('npx', ['newsroom', 'build', '--log-level', 'warn', '--report', report, ...extra(folder)], {
+		cwd: repo,
+		env: env(size),
+		maxBuffer: 256 * 1024 * 1024,
+	});
+	const wallMs = Math.round(performance.now() - started);
+	const processes = JSON.parse(await readFile(report, 'utf8'));
+	const cpu = processes.reduce((sum, p) => sum + p.userMs + p.systemMs, 0);
+	return { wallMs, cpuMs: cpu, maxRssMb: Math.max(...processes.map((p) => p.peakRssMb)), load: loadBefore, processes };
+}
+
+const workers = (size, options) =>
+	newsroomBuild(
+		size,
+		'workers',
+		(folder) => ['--workers', '2', '--out-dir', join(folder, 'dist'), '--cache-dir', join(folder, 'cache')],
+		options,
+	);
+
+/** Two shards one after the other (as two CI machines would run them) and the merge: each timed on its own. */
+async function shards(size) {
+	const folder = join(work, `shards-${size}`);
+	await rm(folder, { recursive: true, force: true });
+	const time = ['--build-time', '2026-06-01T00:00:00Z'];
+	const parts = [];
+	for (const shard of [1, 2]) {
+		const part = join(folder, `part-${shard}`);
+		parts.push(
+			await newsroomBuild(
+				size,
+				`shards`,
+				() => ['--shard', `${shard}/2`, '--part', part, '--cache-dir', join(folder, `cache-${shard}`), ...time],
+				{
+					clean: false,
+				},
+			),
+		);
+	}
+	const merge = await newsroomBuild(
+		size,
+		'shards',
+		() => [
+			...[1, 2].flatMap((shard) => ['--merge', join(folder, `part-${shard}`)]),
+			'--out-dir',
+			join(folder, 'dist'),
+			'--cache-dir',
+			join(folder, 'cache-merge'),
+			...time,
+		],
+		{ clean: false },
+	);
+	const slowest = Math.max(...parts.map((part) => part.wallMs));
+	return {
+		wallMs: slowest + merge.wallMs,
+		shardMs: parts.map((part) => part.wallMs),
+		mergeMs: merge.wallMs,
+		cpuMs: [...parts, merge].reduce((sum, part) => sum + part.cpuMs, 0),
+		maxRssMb: Math.max(...[...parts, merge].map((part) => part.maxRssMb)),
+		load: parts[0].load,
+		processes: [
+			...parts.map((part, i) => ({ ...part.processes[0], role: `shard ${i + 1}/2` })),
+			{ ...merge.processes[0], role: 'merge' },
+		],
+	};
+}
+
+async function median(measure) {
 	const runs = [];
-	for (let i = 0; i < repeat; i++) runs.push(await measure(site, size, options));
+	for (let i = 0; i < repeat; i++) runs.push(await measure());
 	runs.sort((a, b) => a.wallMs - b.wallMs);
 	return runs[Math.floor(runs.length / 2)];
 }
 
 const rows = [];
+const secs = (run) => (run ? `${(run.wallMs / 1000).toFixed(1)} s` : '–');
+const cpu = (run) => (run ? `${(run.cpuMs / 1000).toFixed(1)} s` : '–');
+const ratio = (a, b) => (a !== undefined && b ? (a / b).toFixed(2) : '–');
+const rss = (run) => (run ? run.processes.map((p) => `${p.peakRssMb}`).join(' / ') + ' MB' : '–');
+const tableRow = (cells) => `| ${cells.join(' | ')} |`;
+/** The search index a one-process build wrote (its time, and its share of the build: the target is under 15 %). */
+const searchIndex = (run) =>
+	run?.search
+		? `${(run.search.ms / 1000).toFixed(1)} s (${((run.search.ms / run.wallMs) * 100).toFixed(0)} %), ${run.search.files} files, ${(run.search.kib / 1024).toFixed(1)} MiB`
+		: '–';
+const NAMES = {
+	baseline: 'bare Astro baseline, 1 process',
+	ours: 'ours, `astro build` (1 process)',
+	workers: 'ours, `newsroom build --workers 2`',
+	shards: 'ours, 2 shards + merge',
+	oursWarm: 'ours, 1 process: nothing changed',
+	workersWarm: 'ours, 2 workers: nothing changed',
+	oursAdded: 'ours, 1 process: one new article',
+	workersAdded: 'ours, 2 workers: one new article',
+	oursLiveEntry: 'ours, 1 process: one new live-blog entry',
+};
+function tableOf(rows) {
+	return [
+		tableRow([
+			'articles',
+			'variant',
+			'wall',
+			'× baseline',
+			'CPU (all processes)',
+			'peak RSS per process',
+			'search index (Pagefind)',
+			'load (1 min) at start',
+		]),
+		tableRow(['---:', '---', '---:', '---:', '---:', '---:', '---:', '---:']),
+		...rows.flatMap((r) =>
+			Object.keys(NAMES)
+				.filter((name) => r[name])
+				.map((name) => {
+					const result = r[name];
+					const rebuilt = /(Warm|Added|LiveEntry)$/;
+					const cold = rebuilt.test(name) ? r[name.replace(rebuilt, '')] : undefined;
+					const wall =
+						name === 'shards'
+							? `${secs(result)} (shards ${result.shardMs.map((ms) => `${(ms / 1000).toFixed(1)}`).join(' and ')} s, merge ${(result.mergeMs / 1000).toFixed(1)} s)`
+							: secs(result);
+					return tableRow([
+						r.size,
+						NAMES[name],
+						cold ? `${wall} (${ratio(result.wallMs, cold.wallMs)} × its cold)` : wall,
+						ratio(result.wallMs, r.baseline?.wallMs),
+						cpu(result),
+						rss(result),
+						searchIndex(result),
+						result.load,
+					]);
+				}),
+		),
+	].join('\n');
+}
+
+// Every result kept, so a later run of other sizes (50 000 takes long) extends the curves.
+async function publish() {
+	const table = tableOf(rows);
+	const resultsFile = join(repo, 'bench', 'results.json');
+	const kept = JSON.parse(await readFile(resultsFile, 'utf8').catch(() => '[]'));
+	const measuredAt = new Date().toISOString().slice(0, 16);
+	for (const r of rows) {
+		for (const name of Object.keys(NAMES).filter((n) => r[n])) {
+			const index = kept.findIndex((k) => k.size === r.size && k.variant === name);
+			const entry = {
+				size: r.size,
+				variant: name,
+				label,
+				measuredAt,
+				wallMs: r[name].wallMs,
+				cpuMs: r[name].cpuMs,
+				maxRssMb: r[name].maxRssMb,
+				load: r[name].load,
+			};
+			if (index === -1) kept.push(entry);
+			else kept[index] = entry;
+		}
+	}
+	kept.sort((a, b) => a.size - b.size || a.variant.localeCompare(b.variant));
+	await writeFile(resultsFile, `${JSON.stringify(kept, null, '\t')}\n`);
+	await writeFile(join(repo, 'bench', 'chart.svg'), drawChart(kept, NAMES));
+
+	const machine = `${availableParallelism()} cores (${cpus()[0]?.model ?? 'CPU'}), ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Linux ${release()}, Node ${process.version}`;
+	const command = `npm run bench -- ${args.join(' ')}`.trim();
+	const start = `<!-- results:${label}:start -->`;
+	const end = `<!-- results:${label}:end -->`;
+	const results = `${start}\nMeasured ${measuredAt}Z on ${machine}; hero images on ${Math.round(heroShare * 100)} % of articles; ${repeat === 1 ? 'single runs' : `median of ${repeat} cold runs`}; the machine is shared, so each build's load average at its start is given.\nCommand: \`${command}\`\n\n${table}\n${end}`;
+	const file = join(repo, 'BENCHMARKS.md');
+	const current = await readFile(file, 'utf8').catch(() => '');
+	const block = new RegExp(`${start}[\\s\\S]*${end}`);
+	await writeFile(file, block.test(current) ? current.replace(block, () => results) : `${current}\n${results}\n`);
+	return table;
+}
+
 for (const size of sizes) {
 	const content = join(work, `content-${size}`);
 	console.log(`\n# ${size} articles: generating…`);
 	await generate(content, size, { heroShare });
 	const row = { size };
-	if (only !== 'ours') {
-		row.baseline = await median('baseline', size, { clean: true });
-		console.log(`baseline cold: ${JSON.stringify(row.baseline)}`);
-	}
-	if (only !== 'baseline') {
-		row.cold = await median('ours', size, { clean: true });
-		console.log(`ours cold: ${JSON.stringify(row.cold)}`);
-		if (args.includes('--no-rebuilds')) {
-			rows.push(row);
-			continue;
-		}
-		row.warm = await measure('ours', size, { clean: false });
-		console.log(`ours warm (nothing changed): ${JSON.stringify(row.warm)}`);
-		await addArticle(content, size + 1);
-		row.added = await measure('ours', size, { clean: false });
-		console.log(`ours after one new article: ${JSON.stringify(row.added)}`);
-		await addLiveEntry(content, 2);
-		row.liveEntry = await measure('ours', size, { clean: false });
-		console.log(`ours after one new live entry: ${JSON.stringify(row.liveEntry)}`);
-	}
 	rows.push(row);
+	const note = (name, result) => {
+		row[name] = result;
+		console.log(`${name}: ${JSON.stringify(result)}`);
+		// Written after every build: a long run stopped early keeps what it measured.
+		return publish();
+	};
+	if (variants.includes('baseline'))
+		await note('baseline', await median(() => plainBuild('baseline', size, { clean: true })));
+	if (variants.includes('ours')) await note('ours', await median(() => plainBuild('ours', size, { clean: true })));
+	if (variants.includes('workers')) await note('workers', await median(() => workers(size, { clean: true })));
+	if (variants.includes('shards')) await note('shards', await median(() => shards(size)));
+	if (rebuilds) {
+		if (variants.includes('ours')) await note('oursWarm', await plainBuild('ours', size, { clean: false }));
+		if (variants.includes('workers')) await note('workersWarm', await workers(size, { clean: false }));
+		await addArticle(content, size + 1);
+		if (variants.includes('ours')) await note('oursAdded', await plainBuild('ours', size, { clean: false }));
+		if (variants.includes('workers')) await note('workersAdded', await workers(size, { clean: false }));
+		if (variants.includes('ours')) {
+			await addLiveEntry(content, 2);
+			await note('oursLiveEntry', await plainBuild('ours', size, { clean: false }));
+		}
+	}
 }
 
-const ratio = (a, b) => (a && b ? (a / b).toFixed(2) : '–');
-const ms = (run) => (run ? `${(run.wallMs / 1000).toFixed(1)} s` : '–');
-const table = [
-	'| articles | baseline cold | ours cold | ms/article (ours) | ours/baseline time | ours/baseline CPU | peak RSS baseline | peak RSS ours | RSS ratio | warm rebuild (× cold) | +1 article (× cold) | +1 live entry (× cold) | images encoded cold / warm / +1 |',
-	'| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-	...rows.map((r) =>
-		[
-			r.size,
-			ms(r.baseline),
-			ms(r.cold),
-			r.cold ? (r.cold.wallMs / r.size).toFixed(2) : '–',
-			ratio(r.cold?.wallMs, r.baseline?.wallMs),
-			ratio(r.cold?.cpuMs, r.baseline?.cpuMs),
-			r.baseline ? `${r.baseline.maxRssMb} MB` : '–',
-			r.cold ? `${r.cold.maxRssMb} MB` : '–',
-			ratio(r.cold?.maxRssMb, r.baseline?.maxRssMb),
-			r.warm ? `${ms(r.warm)} (${ratio(r.warm.wallMs, r.cold.wallMs)})` : '–',
-			r.added ? `${ms(r.added)} (${ratio(r.added.wallMs, r.cold.wallMs)})` : '–',
-			r.liveEntry ? `${ms(r.liveEntry)} (${ratio(r.liveEntry.wallMs, r.cold.wallMs)})` : '–',
-			r.added ? `${r.cold.imagesEncoded} / ${r.warm.imagesEncoded} / ${r.added.imagesEncoded}` : '–',
-		]
-			.join(' | ')
-			.replace(/^/, '| ')
-			.replace(/$/, ' |'),
-	),
-].join('\n');
-
-// Where the time goes: each build's phases (from Astro's log) and its user and system CPU time.
-const s = (value) => (value === undefined ? '–' : `${(value / 1000).toFixed(1)}`);
-const phaseRow = (size, name, run) =>
-	run
-		? `| ${size} | ${name} | ${s(run.phases?.setup)} | ${s(run.phases?.sync)} | ${s(run.phases?.bundle)} | ${s(run.phases?.render)} | ${s(run.phases?.images)} | ${s(run.phases?.hooks)} | ${s(run.userMs)} | ${s(run.systemMs)} |`
-		: undefined;
-const phaseTable = [
-	'| articles | build | setup (s) | content sync (s) | bundle (s) | pages (s) | images (s) | build:done hooks (s) | user CPU (s) | system CPU (s) |',
-	'| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-	...rows.flatMap((r) =>
-		[
-			phaseRow(r.size, 'baseline cold', r.baseline),
-			phaseRow(r.size, 'ours cold', r.cold),
-			phaseRow(r.size, 'ours warm', r.warm),
-			phaseRow(r.size, 'ours +1 article', r.added),
-			phaseRow(r.size, 'ours +1 live entry', r.liveEntry),
-		].filter(Boolean),
-	),
-].join('\n');
-
-// The search index (Pagefind, after the build): its share of the cold build (the target is under 15 %).
-const searchRow = (size, name, run) =>
-	run?.search
-		? `| ${size} | ${name} | ${run.search.pages} | ${run.search.files} | ${(run.search.kib / 1024).toFixed(1)} MiB | ${s(run.search.ms)} | ${((run.search.ms / run.wallMs) * 100).toFixed(1)} % |`
-		: undefined;
-const searchRows = rows.flatMap((r) => [searchRow(r.size, 'ours cold', r.cold), searchRow(r.size, 'ours +1 article', r.added)].filter(Boolean));
-const searchTable = searchRows.length
-	? `\n\n${['| articles | build | pages indexed | index files | index size | index time (s) | share of the build |', '| ---: | --- | ---: | ---: | ---: | ---: | ---: |', ...searchRows].join('\n')}`
-	: '';
-
-const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Linux ${release()}, Node ${process.version}`;
-const command = `npm run bench -- ${args.join(' ')}`.trim();
-const start = `<!-- results:${label}:start -->`;
-const end = `<!-- results:${label}:end -->`;
-const results = `${start}\nMeasured ${new Date().toISOString().slice(0, 16)}Z on ${machine}; hero images on ${Math.round(heroShare * 100)} % of articles (a pool of 12 source images); ${repeat === 1 ? 'single runs' : `median of ${repeat} cold runs`}.\nCommand: \`${command}\`\n\n${table}\n\n${phaseTable}${searchTable}\n${end}`;
-const file = join(repo, 'BENCHMARKS.md');
-const current = await readFile(file, 'utf8').catch(() => '');
-const block = new RegExp(`${start}[\\s\\S]*${end}`);
-await writeFile(file, block.test(current) ? current.replace(block, () => results) : `${current}\n${results}\n`);
-console.log(`\n${table}\n\n${phaseTable}${searchTable}\n\nwritten to BENCHMARKS.md`);
+console.log(`\n${tableOf(rows)}\n\nwritten to BENCHMARKS.md, bench/results.json and bench/chart.svg`);

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { XMLParser } from 'fast-xml-parser';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { distDifferences } from '../helpers/compare-dist.ts';
 import { repoRoot } from '../helpers/paths.ts';
 
 /**
@@ -160,13 +161,25 @@ beforeAll(async () => {
 		{ cwd: site, env: { ...process.env, CI: '1' }, maxBuffer: 16 * 1024 * 1024 },
 	);
 	importLog = imported.stdout;
+	// One clock for both builds below (the wall clock, read once), so their output can be compared.
+	const clock = { SOURCE_DATE_EPOCH: String(Math.floor(Date.now() / 1000)) };
 	const build = await run(process.execPath, [join(site, 'node_modules/astro/bin/astro.mjs'), 'build'], {
 		cwd: site,
-		env: { ...process.env, NO_COLOR: '1' },
+		env: { ...process.env, ...clock, NO_COLOR: '1' },
 		maxBuffer: 16 * 1024 * 1024,
 	});
 	buildLog = build.stdout + build.stderr;
 	dist = join(site, 'dist');
+	// The same site built by the package's `newsroom build` (its bundled command) in two worker processes.
+	await run(
+		'npx',
+		['newsroom', 'build', '--workers', '2', '--out-dir', join(work, 'parallel-dist'), '--log-level', 'warn'],
+		{
+			cwd: site,
+			env: { ...process.env, ...clock },
+			maxBuffer: 16 * 1024 * 1024,
+		},
+	);
 }, 600_000);
 
 afterAll(async () => {
@@ -174,6 +187,12 @@ afterAll(async () => {
 });
 
 describe('@newsroom/astro installed from its npm tarball into a fresh Astro site', () => {
+	it('builds the same files, byte for byte, with `newsroom build --workers 2` as with `astro build`', async () => {
+		expect(
+			await distDifferences(dist, join(work, 'parallel-dist'), ['astro build', 'newsroom build --workers 2']),
+		).toEqual([]);
+	});
+
 	it('installs only what the package declares: its own files, no test or fixture', async () => {
 		const installed = join(work, 'site/node_modules/@newsroom/astro');
 		const entries = await readdir(installed, { recursive: true });

@@ -19,11 +19,12 @@ const START_MARKER = '.newsroom-build-start';
  * - The build folder is kept instead of emptied (Astro would delete and copy back every reused page), and the
  *   files no longer produced are deleted after the build (`output.ts`), unless the site set
  *   `vite.build.emptyOutDir: true`. `writtenLater` names files integrations after this one write.
- * Every incremental build's output equals a build from scratch (tests/build/incremental.test.ts).
+ * Every incremental build's output equals a build from scratch (tests/build/incremental.test.ts). In a split build
+ * (`merged`: the build that merges the parts of `newsroom build`), pages come from several workers' caches.
  */
 export function incrementalBuilds(
 	modules: VirtualModules,
-	{ writtenLater = [] }: { writtenLater?: readonly string[] } = {},
+	{ writtenLater = [], merged = false }: { writtenLater?: readonly string[]; merged?: boolean } = {},
 ): AstroIntegration {
 	let enabled = false;
 	let keepOutDir = false;
@@ -62,7 +63,14 @@ export function incrementalBuilds(
 			},
 			'astro:build:done': async ({ dir, assets, logger }) => {
 				if (!enabled) return;
-				await refreshRecentPosts({ dir, assets, reusable, record, logger });
+				// A merged split build holds pages other workers reused, from their own caches: every page is checked.
+				await refreshRecentPosts({
+					dir,
+					assets,
+					reusable: reusable || merged,
+					record: merged ? undefined : record,
+					logger,
+				});
 				if (!keepOutDir) return;
 				const root = fileURLToPath(dir);
 				await rm(join(root, START_MARKER), { force: true });

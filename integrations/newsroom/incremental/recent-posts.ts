@@ -142,14 +142,15 @@ export async function refreshRecentPosts({
 	dir: URL;
 	assets: Map<string, URL[]>;
 	reusable: boolean;
-	/** The record of list options. */
-	record: string;
+	/** The record of list options; unset when pages come from several builds, each with its own record (a split build). */
+	record: string | undefined;
 	logger: AstroIntegrationLogger;
 }): Promise<void> {
-	const variantsFile = assets.get(VARIANTS_ROUTE)?.[0];
-	if (!variantsFile) return;
-	const variants = readVariants(await readFile(variantsFile, 'utf8'));
-	await removeArtefact(variantsFile, dir);
+	// One variants page, or one per part of a split build (each lists the options its own pages recorded).
+	const variantsFiles = assets.get(VARIANTS_ROUTE) ?? [];
+	if (variantsFiles.length === 0) return;
+	const variants = readVariants((await Promise.all(variantsFiles.map((file) => readFile(file, 'utf8')))).join('\n'));
+	for (const file of variantsFiles) await removeArtefact(file, dir);
 	if (!reusable) return;
 	const pages = [...assets]
 		.filter(([route]) => route !== VARIANTS_ROUTE)
@@ -177,6 +178,7 @@ export async function refreshRecentPosts({
 	logger.info(`Recent Posts brought up to date on ${refreshed} of ${pages.length} page(s)`);
 	// Options first used in this build were recorded while their pages rendered; any other key means the record
 	// was lost while Astro kept pages rendered with it, and those lists may be stale.
+	if (record === undefined) return;
 	const recorded = recordedListOptions(record);
 	const lost = [...unknownKeys].filter((key) => !recorded.has(key));
 	if (lost.length > 0) {
