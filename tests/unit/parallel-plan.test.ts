@@ -1,4 +1,9 @@
+import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { dropUnusedOriginals } from '../../integrations/newsroom/parallel/merge.ts';
 import { buildArgs, BuildUsageError } from '../../integrations/newsroom/parallel/command.ts';
 import {
 	checkParts,
@@ -18,6 +23,7 @@ const part = (index: number, count: number, overrides: Partial<PartManifest> = {
 		paths: 'abc',
 		pages: [],
 		assets: [],
+		images: { deleted: [], referenced: [] },
 		...overrides,
 	},
 });
@@ -115,5 +121,20 @@ describe('splitting a build', () => {
 		fails({ workers: '2', shard: '1/2', 'build-time': '2026-05-01T09:30:00Z' }, /leave out --shard/);
 		fails({ part: 'x' }, /give --shard too/);
 		fails({ 'log-level': 'loud' }, /--log-level "loud"/);
+	});
+});
+
+describe('merging the images of the parts', () => {
+	it('removes an original one part transformed and no part used as it is, as one build would', async () => {
+		const dir = await mkdtemp(join(tmpdir(), 'newsroom-originals-'));
+		await mkdir(join(dir, '_astro'));
+		for (const name of ['avatar.a1.jpg', 'hero.b2.jpg', 'logo.c3.png']) await writeFile(join(dir, '_astro', name), 'x');
+		await dropUnusedOriginals(pathToFileURL(`${dir}/`), [
+			// The merging build rendered no page with the avatar; a part transformed it (32 px) and deleted its original.
+			{ deleted: [['/_astro/hero.b2.jpg', '/src/hero.jpg']], referenced: ['/src/logo.png'] },
+			{ deleted: [['/_astro/avatar.a1.jpg', '/src/avatar.jpg']], referenced: ['/src/hero.jpg'] },
+		]);
+		// The hero is used as it is by another part (its original stays); the logo was never transformed.
+		expect((await readdir(join(dir, '_astro'))).sort()).toEqual(['hero.b2.jpg', 'logo.c3.png']);
 	});
 });

@@ -1,7 +1,17 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroPrerenderer } from 'astro';
-import { clearPart, keptFiles, mergeSites, movePart, readPart, writePart, type BuiltSite } from './merge.ts';
+import {
+	clearPart,
+	dropUnusedOriginals,
+	imageOriginals,
+	keptFiles,
+	mergeSites,
+	movePart,
+	readPart,
+	writePart,
+	type BuiltSite,
+} from './merge.ts';
 import { checkParts, pathKey, pathsDigest, PART_DIST, rendersPath, type BuildPlan } from './plan.ts';
 
 type BuildDoneHook = NonNullable<AstroIntegration['hooks']['astro:build:done']>;
@@ -51,6 +61,7 @@ export function parallelBuilds(
 			merging: plan.shard,
 		});
 		for (const { folder, manifest } of parts) await movePart(folder, dir, keptFiles(manifest, every));
+		await dropUnusedOriginals(dir, [imageOriginals(), ...parts.map(({ manifest }) => manifest.images)]);
 		const site = mergeSites(own, parts, { dir, order, routeOrder, everyShard: every });
 		logger.info(`merged ${parts.length} part(s): ${site.pages.length} page(s) in ${fileURLToPath(dir)}`);
 		return site;

@@ -2,7 +2,7 @@ import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:
 import { dirname, join, relative, sep } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { fileKey, inPathOrder, PART_DIST, PART_MANIFEST, type PartManifest } from './plan.ts';
+import { fileKey, inPathOrder, PART_DIST, PART_MANIFEST, type ImageOriginals, type PartManifest } from './plan.ts';
 
 /**
  * The file side of a split build: a shard writes what it built (`part.json` beside its `dist/`), the merging build
@@ -21,12 +21,13 @@ const posix = (path: string) => path.split(sep).join('/');
 /** Writes a shard's manifest, whole or not at all (the merging build may be waiting for it). */
 export async function writePart(
 	part: string,
-	manifest: Omit<PartManifest, 'pages' | 'assets'>,
+	manifest: Omit<PartManifest, 'pages' | 'assets' | 'images'>,
 	site: BuiltSite,
 ): Promise<void> {
 	const dist = join(part, PART_DIST);
 	const written: PartManifest = {
 		...manifest,
+		images: imageOriginals(),
 		pages: site.pages.map((page) => page.pathname),
 		assets: [...site.assets].map(([route, files]) => [
 			route,
@@ -36,6 +37,33 @@ export async function writePart(
 	const file = join(part, PART_MANIFEST);
 	await writeFile(`${file}.tmp`, JSON.stringify(written));
 	await rename(`${file}.tmp`, file);
+}
+
+/**
+ * What this process's build did with imported images' originals, from Astro's own record of them
+ * (`globalThis.astroAsset`, what its image generation decides with): it deletes an original it transformed and never
+ * used as it is.
+ */
+export function imageOriginals(): ImageOriginals {
+	const record = (
+		globalThis as { astroAsset?: { staticImages?: Map<string, { originalSrcPath?: string }>; referencedImages?: Set<string> } }
+	).astroAsset;
+	const referenced = record?.referencedImages ?? new Set<string>();
+	const deleted = [...(record?.staticImages ?? [])].flatMap(([path, { originalSrcPath }]): [string, string][] =>
+		originalSrcPath && !referenced.has(originalSrcPath) ? [[path, originalSrcPath]] : [],
+	);
+	return { deleted, referenced: [...referenced] };
+}
+
+/**
+ * One build of the whole site deletes an original that some page transformed and no page used as it is; a shard
+ * that rendered no page with the image kept it. Removes those from the merged output, as that one build would.
+ */
+export async function dropUnusedOriginals(dir: URL, builds: readonly ImageOriginals[]): Promise<void> {
+	const referenced = new Set(builds.flatMap((build) => build.referenced));
+	for (const [path, source] of builds.flatMap((build) => build.deleted)) {
+		if (!referenced.has(source)) await rm(new URL(path.replace(/^\//, ''), dir), { force: true });
+	}
 }
 
 /** Reads a part's manifest; with `wait`, until its worker has written it (the worker's failure stops this build). */

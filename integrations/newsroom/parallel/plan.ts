@@ -36,6 +36,16 @@ export interface PartManifest {
 	pages: string[];
 	/** Each route's files, relative to the part's `dist/`, as Astro hands them to `astro:build:done` (`assets`). */
 	assets: [string, string[]][];
+	/** What this part's image pipeline did with imported images' originals (`merge.ts` `imageOriginals`). */
+	images: ImageOriginals;
+}
+
+/** What Astro's image pipeline did with the originals of imported images in one build. */
+export interface ImageOriginals {
+	/** Originals the build deleted after transforming them: `[site path, source file]`. */
+	deleted: [string, string][];
+	/** Source files the build used as they are (their originals stay). */
+	referenced: string[];
 }
 
 export const PART_MANIFEST = 'part.json';
