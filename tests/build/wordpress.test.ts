@@ -8,6 +8,7 @@ import { importWordPress } from '../../integrations/newsroom/wordpress/import.ts
 import { auditContext } from '../../scripts/audit/context.ts';
 import { headersGate } from '../../scripts/audit/headers/headers-gate.ts';
 import { linksGate } from '../../scripts/audit/links/links-gate.ts';
+import { securityGate } from '../../scripts/audit/security/security-gate.ts';
 import type { ImportReport } from '../../integrations/newsroom/wordpress/report.ts';
 import { buildSite } from '../helpers/build-site.ts';
 import { pagesDev, type PagesServer } from '../helpers/pages-dev.ts';
@@ -137,13 +138,15 @@ describe('a site imported from a WordPress export', () => {
 		expect(document.querySelector('main a')?.getAttribute('href')).toBe(target);
 	});
 
-	it('gives a folder of only fallback pages no cache rule (the CDN redirects it), and passes the links and headers gates', async () => {
+	it('gives a folder of only fallback pages no cache rule (the CDN redirects it), and passes the links, headers and security gates', async () => {
 		const headers = await readFile(join(dist, '_headers'), 'utf8');
 		expect(headers).not.toContain('/2024/');
 		expect(headers).toContain('/articles/*');
 		const context = await auditContext(dist);
 		expect((await headersGate(context)).findings).toEqual([]);
 		expect((await linksGate(context)).findings).toEqual([]);
+		// The fallback pages have no rule (their paths are redirected), so no policy header: never served by the CDN.
+		expect((await securityGate(context)).findings).toEqual([]);
 	});
 
 	it('leaves the old paths out of the sitemaps and feeds', async () => {

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
@@ -239,7 +239,9 @@ export function singleFileLoader({ file, id }: { file: string; id: string }): Lo
 				throw new AstroError(`${file}: not valid YAML: ${(error as Error).message}`);
 			}
 			const parsed = await parseData({ id, data: data as Record<string, unknown>, filePath: path });
-			store.set({ id, data: parsed, filePath: file, digest: generateDigest(text) });
+			// Astro's store takes a path relative to the project (`contentDir` may be an absolute path elsewhere).
+			const filePath = relative(fileURLToPath(config.root), path).split(sep).join('/');
+			store.set({ id, data: parsed, filePath, digest: generateDigest(text) });
 		},
 	};
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { AuditContext, GateResult } from '../types.ts';
 import { cacheFindings, type ServedUrl } from './cache-findings.ts';
 import { parseHeadersFile } from './parse-headers-file.ts';
+import { redirectedPaths, withoutSlash } from './redirected-paths.ts';
 
 /** Files the hosts read as configuration, never serve. */
 const hostFiles = new Set(['_headers', '_redirects', '_routes.json', '_worker.js']);
@@ -31,9 +32,7 @@ export async function headersGate(
 	const base = site.pathname;
 	const pagePaths = new Map(pages.map((page) => [page.file, page.path]));
 	// A page at a path `_redirects` redirects (a fallback page at an old path) is answered by the redirect.
-	const redirected = files.includes('_redirects')
-		? redirectSources(await readFile(join(dist, '_redirects'), 'utf8'), base)
-		: new Set<string>();
+	const redirected = await redirectedPaths(dist, base);
 	const urls: ServedUrl[] = files
 		.filter((file) => !hostFiles.has(file))
 		.filter((file) => !redirected.has(withoutSlash(pagePaths.get(file) ?? '')))
@@ -54,20 +53,3 @@ export async function headersGate(
 		findings,
 	};
 }
-
-/** The static source paths of a `_redirects` file, decoded, below the site's path, without a trailing slash. */
-function redirectSources(text: string, base: string): Set<string> {
-	const sources = new Set<string>();
-	for (const line of text.split('\n')) {
-		const [from] = line.trim().split(/\s+/);
-		if (!from || from.startsWith('#') || /[*:]/.test(from) || !from.startsWith(base)) continue;
-		try {
-			sources.add(withoutSlash(`/${decodeURIComponent(from.slice(base.length))}`));
-		} catch {
-			// not a path this build serves
-		}
-	}
-	return sources;
-}
-
-const withoutSlash = (path: string) => (path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path);

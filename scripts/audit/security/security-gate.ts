@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseHeadersFile, type ParsedHeaderRule } from '../headers/parse-headers-file.ts';
+import { redirectedPaths, withoutSlash } from '../headers/redirected-paths.ts';
 import { ruleMatches } from '../headers/rule-matches.ts';
 import type { AuditContext, Finding, GateResult } from '../types.ts';
 import { readBuiltPage } from '../../../integrations/newsroom/security/built-pages.ts';
@@ -68,7 +69,10 @@ export async function securityGate({ dist, site, pages }: AuditContext): Promise
 	let lowest: ReturnType<typeof observatoryScore> | undefined;
 	const desk: string[] = [];
 	const prefixes = prefixesFromUrls();
-	for (const page of pages) {
+	// A fallback page at an old path is answered by its redirect (`_redirects`), never served.
+	const redirected = await redirectedPaths(dist, site.pathname);
+	const served = pages.filter((page) => !redirected.has(withoutSlash(page.path)));
+	for (const page of served) {
 		const path = `${site.pathname}${page.path.slice(1)}`;
 		// The editors' desk (Decap CMS) may evaluate code; it is scored apart from the readers' pages.
 		const type = pageType(page.path, prefixes);
@@ -86,7 +90,8 @@ export async function securityGate({ dist, site, pages }: AuditContext): Promise
 		if (isDesk) desk.push(`${path}: ${scored.score} (${scored.grade})`);
 		else if (!lowest || scored.score < lowest.score) lowest = scored;
 	}
-	const figures = [`${pages.length} HTML routes checked against ${rules.length} _headers rules`];
+	const figures = [`${served.length} HTML routes checked against ${rules.length} _headers rules`];
+	if (redirected.size > 0) figures.push(`${redirected.size} redirected paths (_redirects) not checked`);
 	if (lowest) {
 		figures.push(
 			`Observatory score (lowest route): ${lowest.score} (${lowest.grade}); ${lowest.results.map((result) => `${result.test} ${result.modifier >= 0 ? '+' : ''}${result.modifier}`).join(', ')}`,
