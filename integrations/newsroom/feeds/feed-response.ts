@@ -71,7 +71,7 @@ export function feedArticles(articles: readonly Article[]): readonly Article[] {
 }
 
 /** When the newest change among `articles` happened (publication, update or live entry), if any. */
-export async function lastChange(articles: readonly Article[]): Promise<Date | undefined> {
+async function lastChange(articles: readonly Article[]): Promise<Date | undefined> {
 	const { lastChanged } = await loadContentSet();
 	let last: Date | undefined;
 	for (const article of articles) {

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { AuditContext, GateResult } from '../types.ts';
 import { cacheFindings, type ServedUrl } from './cache-findings.ts';
 import { parseHeadersFile } from './parse-headers-file.ts';
-import { redirectedPaths, withoutSlash } from './redirected-paths.ts';
+import { pathKey } from '../../../integrations/newsroom/cdn/redirects.ts';
+import { redirectedPaths } from './redirected-paths.ts';
 
 /** Files the hosts read as configuration, never serve. */
 const hostFiles = new Set(['_headers', '_redirects', '_routes.json', '_worker.js']);
@@ -35,7 +36,7 @@ export async function headersGate(
 	const redirected = await redirectedPaths(dist, base);
 	const urls: ServedUrl[] = files
 		.filter((file) => !hostFiles.has(file))
-		.filter((file) => !redirected.has(withoutSlash(pagePaths.get(file) ?? '')))
+		.filter((file) => !redirected.has(pathKey(pagePaths.get(file) ?? '')))
 		.map((file) => {
 			const path = pagePaths.get(file) ?? `/${file}`;
 			return { path: `${base}${path.slice(1)}`, policy: file.startsWith(`${assetsDir}/`) ? 'immutable' : 'revalidate' };

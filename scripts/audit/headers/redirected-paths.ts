@@ -1,12 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pathKey } from '../../../integrations/newsroom/cdn/redirects.ts';
 
 /**
  * The pages a CDN never serves: fallback pages at old paths that `_redirects` answers with a redirect (the headers
  * and security gates check the responses readers get, so they skip these).
  */
 
-/** The static source paths of `dist/_redirects` (none without one), decoded, below `base`, without a trailing slash. */
+/** The static source paths of `dist/_redirects` (none without one), decoded, below `base`, as `pathKey` gives them. */
 export async function redirectedPaths(dist: string, base: string): Promise<Set<string>> {
 	const text = await readFile(join(dist, '_redirects'), 'utf8').catch(() => '');
 	const sources = new Set<string>();
@@ -14,13 +15,10 @@ export async function redirectedPaths(dist: string, base: string): Promise<Set<s
 		const [from] = line.trim().split(/\s+/);
 		if (!from || from.startsWith('#') || /[*:]/.test(from) || !from.startsWith(base)) continue;
 		try {
-			sources.add(withoutSlash(`/${decodeURIComponent(from.slice(base.length))}`));
+			sources.add(pathKey(`/${decodeURIComponent(from.slice(base.length))}`));
 		} catch {
 			// not a path this build serves
 		}
 	}
 	return sources;
 }
-
-/** A site path as `redirectedPaths` lists it. */
-export const withoutSlash = (path: string) => (path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path);

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseHeadersFile, type ParsedHeaderRule } from '../headers/parse-headers-file.ts';
-import { redirectedPaths, withoutSlash } from '../headers/redirected-paths.ts';
+import { pathKey } from '../../../integrations/newsroom/cdn/redirects.ts';
+import { redirectedPaths } from '../headers/redirected-paths.ts';
 import { ruleMatches } from '../headers/rule-matches.ts';
 import type { AuditContext, Finding, GateResult } from '../types.ts';
 import { readBuiltPage } from '../../../integrations/newsroom/security/built-pages.ts';
@@ -71,7 +72,7 @@ export async function securityGate({ dist, site, pages }: AuditContext): Promise
 	const prefixes = prefixesFromUrls();
 	// A fallback page at an old path is answered by its redirect (`_redirects`), never served.
 	const redirected = await redirectedPaths(dist, site.pathname);
-	const served = pages.filter((page) => !redirected.has(withoutSlash(page.path)));
+	const served = pages.filter((page) => !redirected.has(pathKey(page.path)));
 	for (const page of served) {
 		const path = `${site.pathname}${page.path.slice(1)}`;
 		// The editors' desk (Decap CMS) may evaluate code; it is scored apart from the readers' pages.
