@@ -31,6 +31,8 @@ export default defineConfig({
 			labels: { footerNote: 'Sample content in this site is for demonstration.' },
 			// Components MDX articles can use by name, on pages and in feeds.
 			mdxComponents: './src/components/mdx-components.ts',
+			// A reader with a live blog open is told "2 new updates" (polled every 30 seconds, on live blogs only).
+			liveUpdates: { pollSeconds: 30 },
 			// A topic gets its own RSS feed from two articles (the sample site is small).
 			feeds: { tagMinimum: 2 },
 			// The seed's own short notice; the banner adds the purposes and third parties of the categories.

@@ -5,6 +5,7 @@ export { default as ConsentEmbed } from './consent/ConsentEmbed.astro';
 export { default as BreakingNews } from './components/BreakingNews.astro';
 export { default as ConsentSettingsButton } from './consent/ConsentSettingsButton.astro';
 export { default as FormattedDate } from './components/FormattedDate.astro';
+export { default as LiveUpdates } from './live-updates/LiveUpdates.astro';
 export { default as RecentPosts } from './recent-posts/RecentPosts.astro';
 export { default as RecentPostsList } from './recent-posts/RecentPostsList.astro';
 export { default as SeoHead } from './seo/SeoHead.astro';

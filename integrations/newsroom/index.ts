@@ -13,6 +13,7 @@ import { createVirtualModules, defaultExport } from './core/wiring.ts';
 import { feedsIntegration } from './feeds/integration.ts';
 import { imagesIntegration } from './images/integration.ts';
 import { incrementalBuilds } from './incremental/integration.ts';
+import { liveUpdatesIntegration } from './live-updates/integration.ts';
 import { VARIANTS_ROUTE } from './incremental/recent-posts.ts';
 import { buildPlanOf, parallelBuilds } from './parallel/integration.ts';
 import { resolveOptions, type NewsroomUserOptions } from './options.ts';
@@ -69,6 +70,7 @@ export default function newsroom(userOptions: NewsroomUserOptions): AstroIntegra
 						...(plan ? [parallelBuilds({ ...plan, buildTime }, { everyShard: [VARIANTS_ROUTE] })] : []),
 						contentIntegration(options, modules), // collections' helpers, MDX and its components
 						feedsIntegration(), // RSS for the site, sections and authors
+						liveUpdatesIntegration(options, modules), // each live blog's updates.json, for the live-updates island (with `liveUpdates`)
 						securityIntegration(options, responseHeaders, [...desk, ...search]), // the article HTML policy, the CSP, security headers
 						consentIntegration(options), // the cookie-consent island's checks
 						imagesIntegration(), // responsive images in bodies

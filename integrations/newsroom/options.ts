@@ -147,6 +147,36 @@ export const newsroomOptionsSchema = z.strictObject({
 			tagMinimum: z.int().min(1).default(3),
 		})
 		.prefault({}),
+	/**
+	 * Live blogs tell a reader who has the page open that entries were added ("3 new updates", a button that
+	 * reloads at the newest): a small island polls the blog's `updates.json` every `pollSeconds` while the tab is
+	 * visible, on live blogs that are live only. Off by default (no script, no JSON); `true` polls every 30 seconds.
+	 */
+	liveUpdates: z
+		.union(
+			[
+				z.boolean(),
+				z.strictObject({
+					/** Seconds between two polls; the CDN keeps a live blog's files 30 seconds (`_headers`). */
+					pollSeconds: z
+						.int('expected a whole number of seconds')
+						.min(10, 'expected at least 10 seconds (the CDN keeps the file 30 seconds: faster polling only costs requests)')
+						.max(600, 'expected at most 600 seconds (10 minutes)')
+						.default(30),
+				}),
+			],
+			{
+				// Not an object: what may be given. An object: its field's own problem (zod cannot tell which form was meant
+				// when both reject a value's type, as with `pollSeconds: 1.5`).
+				error: (issue) => {
+					if (typeof issue.input !== 'object' || issue.input === null) return 'expected true, false or { pollSeconds }, e.g. { pollSeconds: 30 }';
+					const inner = (issue as { errors?: { path: PropertyKey[]; message: string }[][] }).errors?.at(-1)?.[0];
+					return inner && `${inner.path.map(String).join('.')}: ${inner.message}`;
+				},
+			},
+		)
+		.default(false)
+		.transform((value): false | { pollSeconds: number } => (value === true ? { pollSeconds: 30 } : value)),
 	/** The Pagefind index of the article pages, for the site's `/search/` page. */
 	search: z.boolean().default(true),
 	consent: z

@@ -51,3 +51,12 @@ declare module 'virtual:newsroom/cms-preview' {
 	const preview: { locale: string; styles: string[] };
 	export default preview;
 }
+
+declare module 'virtual:newsroom/live-updates' {
+	/**
+	 * The live-updates island (the `liveUpdates` option), or null when it is off: off, the island and its script are
+	 * not part of the build at all, so no page changes.
+	 */
+	const island: import('astro/runtime/server/index.js').AstroComponentFactory | null;
+	export default island;
+}

@@ -56,7 +56,10 @@ export const LABEL_DEFAULTS = {
 	pinned: 'Pinned',
 	updateLink: 'Link to this update',
 	liveUpdates: { one: '{count} update', other: '{count} updates' },
-	newUpdates: { one: '{count} new update — show', other: '{count} new updates — show' },
+	/** The live-updates notice on an open live blog (the `liveUpdates` option): how many entries were added since. */
+	newUpdates: { one: '{count} new update', other: '{count} new updates' },
+	/** Its button, which reloads the page at the newest entry. */
+	showUpdates: 'Show',
 	// Other pages
 	notFoundTitle: 'Page not found',
 	notFoundDescription: 'The page you asked for does not exist.',

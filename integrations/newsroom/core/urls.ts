@@ -9,6 +9,8 @@ export function createUrls(site: string) {
 	return {
 		home: base,
 		article: (id: string) => `${base}articles/${id}/`,
+		/** A live blog's list of entries, polled by the live-updates island (the `liveUpdates` option). */
+		liveUpdates: (id: string) => `${base}articles/${id}/updates.json`,
 		author: (id: string) => `${base}authors/${id}/`,
 		section: (id: string) => `${base}sections/${id}/`,
 		tag: (tag: string) => `${base}tags/${tagSlug(tag)}/`,

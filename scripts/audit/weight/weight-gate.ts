@@ -6,6 +6,7 @@ import type { AuditContext, Finding, GateResult } from '../types.ts';
 import { budgetFindings } from './budget-findings.ts';
 import { type Budget, defaultBudgets } from './budgets.ts';
 import { gzipSize } from './gzip-size.ts';
+import { isLivePage } from './live-page.ts';
 import { pageAssets } from './page-assets.ts';
 import { type PageType, pageType } from './page-type.ts';
 import type { PageWeight } from './page-weight.ts';
@@ -43,9 +44,10 @@ export async function weightGate(
 		const sum = async (inline: string[], urls: string[]) =>
 			(inline.length > 0 ? gzipSize(inline.join('\n')) : 0) +
 			(await Promise.all(urls.map(externalSize))).reduce((a, b) => a + b, 0);
+		const type = pageType(page.path, prefixes);
 		weights.push({
 			file: page.file,
-			type: pageType(page.path, prefixes),
+			type: type === 'article' && isLivePage(html.toString('utf8')) ? 'live' : type,
 			html: gzipSize(html),
 			css: await sum(assets.inlineStyles, assets.styleUrls),
 			js: await sum(assets.inlineScripts, assets.scriptUrls),
