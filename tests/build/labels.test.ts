@@ -12,7 +12,7 @@ import { resolveOptions } from '../../integrations/newsroom/options.ts';
  * The other-language fixture (tests/fixtures/malay-site): the reference site's pages in Bahasa Malaysia. Every word
  * readers see comes from the site's `labels`, `consent` and `recentPosts` options, so no English default may appear
  * in any page, feed or the feed stylesheet. Also: bylines joined in Malay, story kinds, the sponsored disclosure and
- * rel="sponsored", and the breaking banner until it expires (an incremental build after expiry drops it everywhere).
+ * rel="sponsored" (Markdown, raw HTML and MDX bodies), the live-updates notice's words, and the breaking banner until it expires (an incremental build after expiry drops it everywhere).
  */
 
 const root = fileURLToPath(new URL('../fixtures/malay-site/', import.meta.url));
@@ -84,6 +84,8 @@ async function englishIn(dist: string): Promise<string[]> {
 	}));
 	const found: string[] = [];
 	for (const file of await filesOf(dist)) {
+		// A live blog's updates.json is data for the island (anchors such as "update-1930" and times), not words.
+		if (file.endsWith('/updates.json')) continue;
 		const raw = await readFile(file, 'utf8');
 		const source = withoutAddresses(
 			file.endsWith('.html')
@@ -149,13 +151,29 @@ describe('a site in another language (Bahasa Malaysia)', () => {
 		const sponsored = await page('/articles/2026/01/pelancongan-tajaan/', dist);
 		expect(text(sponsored.querySelector('.article-header .kind'))).toBe('Tajaan');
 		expect(text(sponsored.querySelector('.article-header .disclosure'))).toContain('Kandungan berbayar');
-		const links = [...sponsored.querySelectorAll('.article-body a')];
-		expect(links.map((link) => [link.getAttribute('href'), link.getAttribute('rel')])).toEqual([
+		const links = (doc: Document) => [...doc.querySelectorAll('.article-body a')].map((link) => [link.getAttribute('href'), link.getAttribute('rel')]);
+		// Markdown: a Markdown link and one written as raw HTML; links within the site are not paid links.
+		expect(links(sponsored)).toEqual([
 			['https://pengiklan.example/pulau', 'sponsored'],
+			['/sections/ekonomi/', null],
+			['https://pengiklan.example/hubungi', 'sponsored'],
+		]);
+		// MDX: a Markdown link, and a JSX <a> whose own rel is kept.
+		const mdx = await page('/articles/2026/01/kembara-tajaan/', dist);
+		expect(text(mdx.querySelector('.article-header .kind'))).toBe('Tajaan');
+		expect(links(mdx)).toEqual([
+			['https://pengiklan.example/kembara', 'sponsored'],
+			['https://pengiklan.example/tempahan', 'noopener sponsored'],
 			['/sections/ekonomi/', null],
 		]);
 		const news = await page('/articles/2026/01/belanjawan-negeri/', dist);
 		expect(news.querySelector('.kind')).toBeNull();
+	});
+
+	it('words the live-updates notice in Malay (the island builds it from these attributes)', async () => {
+		const island = (await page('/articles/2026/01/kiraan-undi/', dist)).querySelector('newsroom-live-updates');
+		expect(JSON.parse(island?.getAttribute('data-forms') ?? '{}')).toEqual({ other: '{count} kemas kini baharu' });
+		expect(island?.getAttribute('data-show')).toBe('Tunjuk');
 	});
 
 	it('shows the breaking banner on every page until it expires, and a build after expiry drops it everywhere', async () => {

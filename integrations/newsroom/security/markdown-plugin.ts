@@ -68,13 +68,16 @@ export function htmlPolicyPlugin(policy: Omit<PolicyOptions, 'report'>, root: UR
 		after(tree: Root, ctx: PluginContext) {
 			const file = fileOf(ctx);
 			if (ctx.sourceFormat === 'mdx') {
-				sanitizeJsx(tree, ctx, { ...policy, report: (message) => report(file, message) });
+				sanitizeJsx(tree, ctx, { ...policy, report: (message) => report(file, message) }, isSponsored(ctx));
 				return;
 			}
 			if (!ctx.data[RAW_SEEN]) return;
 			// A plain copy: the tree Sätteri hands over is read-only and materialized lazily.
 			const copy = JSON.parse(JSON.stringify(tree)) as Root;
-			ctx.replaceNode(tree, applyHtmlPolicy(copy, { ...policy, report: (message) => report(file, message) }));
+			const clean = applyHtmlPolicy(copy, { ...policy, report: (message) => report(file, message) });
+			// Links written as raw HTML were not elements when `element` ran: they are now.
+			if (isSponsored(ctx)) markSponsoredLinks(clean);
+			ctx.replaceNode(tree, clean);
 		},
 	};
 }
@@ -83,6 +86,17 @@ export function htmlPolicyPlugin(policy: Omit<PolicyOptions, 'report'>, root: UR
 function isSponsored(ctx: PluginContext): boolean {
 	const astro = ctx.data['astro'] as { frontmatter?: { kind?: unknown } } | undefined;
 	return astro?.frontmatter?.kind === 'sponsored';
+}
+
+/** Adds `rel="sponsored"` to every link out of a (mutable, sanitized) tree. */
+function markSponsoredLinks(node: Root | Element): void {
+	for (const child of node.children) {
+		if (child.type !== 'element') continue;
+		if (child.tagName === 'a' && isOutbound(child.properties['href'])) {
+			child.properties['rel'] = [...new Set([...relOf(child.properties['rel']), 'sponsored'])];
+		}
+		markSponsoredLinks(child);
+	}
 }
 
 function isOutbound(href: unknown): boolean {
@@ -98,9 +112,10 @@ const DANGEROUS_ATTRIBUTE = /^(on|style$|formaction$|srcdoc$|action$)/i;
 
 /**
  * MDX: each lowercase JSX element not in the schema is removed; event handlers, styles and unsafe URLs go; an
- * iframe from an allowed embed host becomes a consent embed, as in Markdown.
+ * iframe from an allowed embed host becomes a consent embed, as in Markdown; in sponsored content, an `<a>` out
+ * gets `rel="sponsored"` as a Markdown link does.
  */
-function sanitizeJsx(tree: Root, ctx: PluginContext, policy: PolicyOptions): void {
+function sanitizeJsx(tree: Root, ctx: PluginContext, policy: PolicyOptions, sponsored: boolean): void {
 	const { report } = policy;
 	const walk = (node: { children?: unknown[] }) => {
 		for (const child of (node.children ?? []) as (JsxElement | { type: string; children?: unknown[] })[]) {
@@ -141,7 +156,12 @@ function sanitizeJsx(tree: Root, ctx: PluginContext, policy: PolicyOptions): voi
 				}
 				return true;
 			});
-			if (kept.length !== child.attributes.length) ctx.replaceNode(child, { ...child, attributes: kept });
+			const href = kept.find((attribute) => attribute.type === 'mdxJsxAttribute' && attribute.name === 'href')?.value;
+			if (sponsored && name === 'a' && isOutbound(href)) {
+				const rel = kept.find((attribute) => attribute.type === 'mdxJsxAttribute' && attribute.name === 'rel');
+				const value = [...new Set([...relOf(typeof rel?.value === 'string' ? rel.value : ''), 'sponsored'])].join(' ');
+				ctx.replaceNode(child, { ...child, attributes: [...kept.filter((attribute) => attribute !== rel), { type: 'mdxJsxAttribute', name: 'rel', value }] });
+			} else if (kept.length !== child.attributes.length) ctx.replaceNode(child, { ...child, attributes: kept });
 			walk(child);
 		}
 	};

@@ -21,19 +21,23 @@ export interface SitemapData {
 }
 
 /**
- * The sitemap facts of the published set: an article changed at its updatedDate (else pubDate); a listing
- * (home, section, author, tag) changed when its newest story was published. Articles that name another
- * canonical URL are excluded, since a sitemap lists canonical URLs only.
+ * The sitemap facts of the published set: an article changed at `lastChanged` (by default its updatedDate, else
+ * pubDate; a live blog's newest entry is a change too: `ContentSet.lastChanged`); a listing (home, section, author,
+ * tag) changed when its newest story was published. Articles that name another canonical URL are excluded, since a
+ * sitemap lists canonical URLs only.
  */
 export function sitemapData<T extends Dated>({
 	articles,
 	articleUrl,
+	lastChanged = (article) => article.data.updatedDate ?? article.data.pubDate,
 	listings,
 	timeZone,
 }: {
 	articles: readonly T[];
 	/** The article's absolute URL on this site. */
 	articleUrl: (article: T) => string;
+	/** When the article last changed. */
+	lastChanged?: (article: T) => Date;
 	/** Absolute URLs of listing pages and the articles each lists. */
 	listings: readonly { url: string; articles: readonly T[] }[];
 	timeZone: string;
@@ -42,8 +46,8 @@ export function sitemapData<T extends Dated>({
 	const exclude: string[] = [];
 	for (const article of articles) {
 		const url = articleUrl(article);
-		const { pubDate, updatedDate, canonical } = article.data;
-		lastmod[sitemapKey(url)] = toZonedIso(updatedDate ?? pubDate, timeZone);
+		const { canonical } = article.data;
+		lastmod[sitemapKey(url)] = toZonedIso(lastChanged(article), timeZone);
 		if (canonical && sitemapKey(canonical) !== sitemapKey(url)) exclude.push(sitemapKey(url));
 	}
 	for (const listing of listings) {

@@ -12,10 +12,12 @@ import { sitemapData, type SeoData } from '../sitemaps.ts';
  * The integration reads and deletes it before @astrojs/sitemap writes the sitemap.
  */
 export const GET: APIRoute = async () => {
-	const { articles, bySection, byAuthor, byTag } = await loadContentSet();
+	const { articles, bySection, byAuthor, byTag, lastChanged } = await loadContentSet();
 	const sitemap = sitemapData({
 		articles,
 		articleUrl: (article) => urls.absolute(urls.article(article.id)),
+		// A live blog changes with each entry.
+		lastChanged,
 		listings: [
 			{ url: urls.absolute(urls.home), articles },
 			...[...bySection].map(([id, list]) => ({ url: urls.absolute(urls.section(id)), articles: list })),
