@@ -67,7 +67,9 @@ describe('the quality gates pass on the sample site', () => {
 		const result = await weightGate(site);
 		expect(messages(result.findings)).toEqual([]);
 		const types = result.figures.slice(2).map((row) => row.split(/\s+/)[0]);
-		expect(types).toEqual(['home', 'article', 'section', 'author', 'tag', 'search', 'cms', 'other']);
+		expect(types).toEqual(['home', 'article', 'live', 'section', 'author', 'tag', 'search', 'cms', 'other']);
+		// The one live blog that is live (sabah-election-live) carries the live-updates island; the ended one does not.
+		expect(result.figures.find((row) => row.startsWith('live '))).toMatch(/^live\s+1\s/);
 	});
 
 	it('CDN readiness: the integration wrote _headers — hashed assets immutable for a year, everything else short-lived', async () => {
@@ -161,6 +163,16 @@ describe('each gate fails on a broken build', () => {
 		expect(result.findings[0]?.where).toBe('articles/heavy/index.html');
 		expect(result.findings[0]?.message).toMatch(/^JS is \d+ gzip bytes, over the article budget of 2048$/);
 		expect(result.figures.at(-1)).toMatch(/^article\s+1\s+\d+ ≤ 20480\s+0 ≤ 8192\s+\d+ ≤ 2048$/);
+	});
+
+	it('page weight: a live blog over the live budget, and an ended one (an ordinary article) still carrying the islands', async () => {
+		const result = await weightGate(await auditContext(broken('live-island')));
+		expect(messages(result.findings)).toEqual([
+			'articles/ended/index.html: JS is 2614 gzip bytes, over the article budget of 2048',
+			'articles/live-heavy/index.html: JS is 4189 gzip bytes, over the live budget of 3584',
+		]);
+		// The live blog that is live carries the same 2614 bytes within its budget.
+		expect(result.figures.find((row) => row.startsWith('live '))).toMatch(/^live\s+2\s+\d+ ≤ 20480\s+0 ≤ 8192\s+4189 ≤ 3584$/);
 	});
 
 	it('CDN cache headers: overlapping rules and a page without a rule, or no _headers at all', async () => {

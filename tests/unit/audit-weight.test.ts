@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { budgetFindings } from '../../scripts/audit/weight/budget-findings.ts';
 import { defaultBudgets } from '../../scripts/audit/weight/budgets.ts';
 import { gzipSize } from '../../scripts/audit/weight/gzip-size.ts';
+import { isLivePage } from '../../scripts/audit/weight/live-page.ts';
 import { pageAssets } from '../../scripts/audit/weight/page-assets.ts';
 import { pageType } from '../../scripts/audit/weight/page-type.ts';
 import type { PageWeight } from '../../scripts/audit/weight/page-weight.ts';
@@ -38,6 +39,23 @@ describe('page types', () => {
 	});
 });
 
+describe('isLivePage', () => {
+	const page = (jsonLd: string) => `<!doctype html><html><head><script type="application/ld+json">${jsonLd}</script></head><body></body></html>`;
+
+	it('is a LiveBlogPosting without coverageEndTime, as an object, in an array or an @graph', () => {
+		expect(isLivePage(page('{"@type":"LiveBlogPosting","coverageStartTime":"2026-01-20T09:00:00Z"}'))).toBe(true);
+		expect(isLivePage(page('[{"@type":"BreadcrumbList"},{"@type":["LiveBlogPosting"]}]'))).toBe(true);
+		expect(isLivePage(page('{"@graph":[{"@type":"LiveBlogPosting"}]}'))).toBe(true);
+	});
+
+	it('is not an ended live blog, another article, a page without JSON-LD or with broken JSON-LD', () => {
+		expect(isLivePage(page('{"@type":"LiveBlogPosting","coverageEndTime":"2026-01-21T18:00:00Z"}'))).toBe(false);
+		expect(isLivePage(page('{"@type":"NewsArticle","headline":"Not a LiveBlogPosting"}'))).toBe(false);
+		expect(isLivePage('<p>LiveBlogPosting</p>')).toBe(false);
+		expect(isLivePage(page('{"@type":"LiveBlogPosting",'))).toBe(false);
+	});
+});
+
 describe('pageAssets', () => {
 	it('counts code scripts (inline, external, module preloads, consent-gated tags) and styles, not JSON-LD', () => {
 		const html = `<!doctype html><html><head>
@@ -71,6 +89,8 @@ const weights: PageWeight[] = [
 	{ file: 'articles/b/index.html', type: 'article', html: 7000, css: 9000, js: 2049 },
 	{ file: 'privacy/index.html', type: 'other', html: 30_000, css: 1900, js: 1500 },
 	{ file: 'admin/index.html', type: 'cms', html: 700, css: 0, js: 1_500_000 },
+	{ file: 'articles/live/index.html', type: 'live', html: 9000, css: 1900, js: 3584 },
+	{ file: 'articles/heavy-live/index.html', type: 'live', html: 9000, css: 1900, js: 3585 },
 ];
 
 describe('budgetFindings', () => {
@@ -79,6 +99,7 @@ describe('budgetFindings', () => {
 			{ where: 'articles/a/index.html', message: 'HTML is 21000 gzip bytes, over the article budget of 20480' },
 			{ where: 'articles/b/index.html', message: 'CSS is 9000 gzip bytes, over the article budget of 8192' },
 			{ where: 'articles/b/index.html', message: 'JS is 2049 gzip bytes, over the article budget of 2048' },
+			{ where: 'articles/heavy-live/index.html', message: 'JS is 3585 gzip bytes, over the live budget of 3584' },
 		]);
 	});
 
@@ -94,6 +115,7 @@ describe('weightTable', () => {
 			'---------  -----  -------------  -----------  -----------',
 			'home           1           5000  1900 ≤ 8192  1500 ≤ 2048',
 			'article        2  21000 ≤ 20480  9000 ≤ 8192  2049 ≤ 2048',
+			'live           2   9000 ≤ 20480  1900 ≤ 8192  3585 ≤ 3584',
 			'cms            1            700            0      1500000',
 			'other          1          30000  1900 ≤ 8192  1500 ≤ 2048',
 		]);
