@@ -86,6 +86,51 @@ describe('a live blog page', () => {
 	});
 });
 
+describe('a live blog in the sitemap', () => {
+	it('is dated by its newest entry, the last time it changed', async () => {
+		const sitemap = new XMLParser({ isArray: (name) => name === 'url' }).parse(await readFile(join(siteDist, 'sitemap-0.xml'), 'utf8'));
+		const lastmod = (path: string) => (sitemap.urlset.url as { loc: string; lastmod?: string }[]).find((url) => url.loc === `${site}${path}`)?.lastmod;
+		// Published at 17:00 (+08:00), no updatedDate: its entries of 19:30 and 20:15 are its changes (@astrojs/sitemap
+		// writes UTC).
+		expect(lastmod(live)).toBe('2023-05-15T12:15:00.000Z');
+		expect(lastmod(ended)).toBe('2023-04-21T10:00:00.000Z');
+	});
+});
+
+describe('live updates (the liveUpdates option, on in the sample site)', () => {
+	const updates = async (path: string) => JSON.parse(await readFile(join(siteDist, path, 'updates.json'), 'utf8'));
+
+	it('writes each live blog an updates.json: its status and its entries, newest first, by anchor', async () => {
+		expect(await updates(live)).toEqual({
+			status: 'live',
+			updates: [
+				{ id: 'update-2015-first-seat', date: '2023-05-15T20:15:00+08:00' },
+				{ id: 'update-1930-turnout', date: '2023-05-15T19:30:00+08:00' },
+				{ id: 'update-1700-how-to-follow', date: '2023-05-15T17:00:00+08:00' },
+			],
+		});
+		// Every anchor it lists is an entry of the page.
+		const doc = await page(live);
+		for (const { id } of (await updates(live)).updates) expect(doc.getElementById(id), id).not.toBeNull();
+		expect((await updates(ended)).status).toBe('ended');
+		await expect(readFile(join(siteDist, 'articles/2023/05/four-day-week-opinion/updates.json'))).rejects.toThrow(/ENOENT/);
+	});
+
+	it('puts the island on the live blog that is live only, worded by the labels', async () => {
+		const island = (await page(live)).querySelector('newsroom-live-updates');
+		expect(island?.getAttribute('data-src')).toBe(`${live}updates.json`);
+		expect(island?.getAttribute('data-every')).toBe('30');
+		expect(JSON.parse(island!.getAttribute('data-forms')!)).toEqual({ one: '{count} new update', other: '{count} new updates' });
+		expect(island?.getAttribute('data-show')).toBe('Show');
+		// Empty in the HTML: without JavaScript nothing is shown.
+		expect(island?.childNodes.length).toBe(0);
+		for (const path of [ended, '/articles/2023/05/four-day-week-opinion/', '/']) {
+			const html = await readFile(join(siteDist, path, 'index.html'), 'utf8');
+			expect(html, path).not.toContain('newsroom-live-updates');
+		}
+	});
+});
+
 describe('a live blog in feeds', () => {
 	const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'item' });
 
@@ -115,5 +160,15 @@ describe('a live blog at the CDN (wrangler pages dev applies _headers)', () => {
 		expect(await cacheControl(live)).toBe('public, max-age=30, stale-while-revalidate=30');
 		expect(await cacheControl(ended)).toBe('public, max-age=300, stale-while-revalidate=600');
 		expect(await cacheControl('/articles/2023/05/four-day-week-opinion/')).toBe('public, max-age=300, stale-while-revalidate=600');
+	});
+
+	it('serves a live blog’s updates.json as JSON, cached for seconds while live (polling sees an entry within a minute)', async () => {
+		const response = await fetch(new URL(`${live}updates.json`, server.origin));
+		expect(response.status).toBe(200);
+		expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+		expect(response.headers.get('cache-control')).toBe('public, max-age=30, stale-while-revalidate=30');
+		expect((await response.json()).status).toBe('live');
+		const over = await fetch(new URL(`${ended}updates.json`, server.origin));
+		expect(over.headers.get('cache-control')).toBe('public, max-age=300, stale-while-revalidate=600');
 	});
 });
