@@ -259,6 +259,9 @@ describe('incremental rebuilds', () => {
 		expect(after.map((time, index) => time !== before[index])).toEqual([true, false, false, false]);
 		const live = await page('/articles/2026/01/live/', dist);
 		expect([...live.querySelectorAll('.live-entry')].map((entry) => entry.id)).toEqual(['update-0900', 'update-1100', 'update-1000']);
+		// Its updates.json (live updates are on in the site) lists the new entry, newest first, as the page shows it.
+		const updates = JSON.parse(await readFile(join(dist, 'articles/2026/01/live/updates.json'), 'utf8')) as { updates: { id: string }[] };
+		expect(updates.updates.map((update) => update.id)).toEqual(['update-1100', 'update-1000', 'update-0900']);
 		const feed = await readXml('sections/world/rss.xml');
 		const item = items(feed).find((candidate) => candidate['title'] === 'Count live')!;
 		expect(item['dcterms:modified']).toBe('2026-01-20T11:00:00+08:00');
