@@ -24,10 +24,11 @@ const published: Record<string, string> = {
 };
 /** The story formats' samples (live blogs, analysis, opinion): published, without heroes, with their own JSON-LD types (tests/build/live.test.ts). */
 const storyFormats: Record<string, string> = {
-	'/articles/2023/05/sabah-election-live/': '2023-05-15T09:00:00Z',
+	// Live blogs: their newest entry (20:15 and 18:00 in Kuala Lumpur), not their publication.
+	'/articles/2023/05/sabah-election-live/': '2023-05-15T12:15:00Z',
 	'/articles/2023/05/asean-chip-supply-analysis/': '2023-05-12T03:00:00Z',
 	'/articles/2023/05/four-day-week-opinion/': '2023-05-11T00:00:00Z',
-	'/articles/2023/04/flood-relief-live/': '2023-04-19T23:00:00Z',
+	'/articles/2023/04/flood-relief-live/': '2023-04-21T10:00:00Z',
 };
 const heldBack = [
 	'/articles/2026/01/draft-budget-preview/',
