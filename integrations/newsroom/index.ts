@@ -20,7 +20,7 @@ import { resolveOptions, type NewsroomUserOptions } from './options.ts';
 import type { ResponseHeaders } from './security/response-headers.ts';
 import { securityIntegration } from './security/integration.ts';
 import { SEARCH_BUNDLE } from './search/index-site.ts';
-import { searchIntegration } from './search/integration.ts';
+import { searchIntegrations } from './search/integration.ts';
 import { seoIntegration } from './seo/integration.ts';
 import { createUrls } from './core/urls.ts';
 
@@ -45,7 +45,8 @@ export default function newsroom(userOptions: NewsroomUserOptions): AstroIntegra
 	const desk = options.cms ? [{ path: ADMIN_PATH, openerPolicy: DESK_OPENER_POLICY }] : [];
 	// So has the search page, and the index's web worker with it (Pagefind runs WebAssembly).
 	const searchPath = createUrls('https://site.invalid/').search;
-	const search = options.search
+	const search = options.search ? searchIntegrations() : undefined;
+	const searchParts = options.search
 		? [
 				{ path: searchPath, openerPolicy: 'same-origin' },
 				{ path: `/${SEARCH_BUNDLE}/`, openerPolicy: 'same-origin', policyOf: searchPath },
@@ -69,15 +70,16 @@ export default function newsroom(userOptions: NewsroomUserOptions): AstroIntegra
 						// A split build: this build's share of the pages; the site-wide hooks run once, in the merging build.
 						...(plan ? [parallelBuilds({ ...plan, buildTime }, { everyShard: [VARIANTS_ROUTE] })] : []),
 						contentIntegration(options, modules), // collections' helpers, MDX and its components
+						...(search ? [search.start] : []), // the first build:done step: Pagefind indexes on another core meanwhile
 						feedsIntegration(), // RSS for the site, sections and authors
 						liveUpdatesIntegration(options, modules), // each live blog's updates.json, for the live-updates island (with `liveUpdates`)
-						securityIntegration(options, responseHeaders, [...desk, ...search]), // the article HTML policy, the CSP, security headers
+						securityIntegration(options, responseHeaders, [...desk, ...searchParts]), // the article HTML policy, the CSP, security headers
 						consentIntegration(options), // the cookie-consent island's checks
 						imagesIntegration(), // responsive images in bodies
 						cmsIntegration(options, modules), // the editors' desk at /admin/ (with the `cms` option)
 						seoIntegration({ unlisted: [...(options.cms ? [ADMIN_PATH] : []), ...(options.search ? [searchPath] : [])] }), // news sitemap, robots.txt, the sitemap with lastmod (without the desk and search)
 						incrementalBuilds(modules, { writtenLater: CDN_FILES, merged: Boolean(plan?.merge) }), // after the sitemap: prunes what is not produced
-						...(options.search ? [searchIntegration()] : []), // after the pruning: the search index of the articles left
+						...(search ? [search.finish] : []), // after the pruning: the search index written
 						cdnIntegration(responseHeaders), // last: `_headers` for every file written
 					],
 				});

@@ -9,7 +9,8 @@ const [root, outDir, cacheDir] = process.argv.slice(2);
 let imagesEncoded = 0;
 let imagesReused = 0;
 const marks = {};
-// The search feature's own line: "search index: 10000 articles, 2031 files, 41234 KiB in 9876 ms".
+// The search feature's own line: "search index: 10000 articles, 1034 files, 41234 KiB built in 9876 ms, the build
+// waited 2345 ms for it" (Pagefind indexes in its own process while the other build:done hooks run).
 let search;
 const phaseStarts = [
 	['sync', 'Syncing content'],
@@ -23,8 +24,11 @@ process.stdout.write = (chunk, ...rest) => {
 	const line = String(chunk);
 	if (line.includes('(reused cache entry)') || line.includes('(revalidated cache entry)')) imagesReused++;
 	else if (line.includes('(before: ')) imagesEncoded++;
-	const indexed = line.match(/search index: (\d+) articles, (\d+) files, (\d+) KiB in (\d+) ms/);
-	if (indexed) search = { pages: Number(indexed[1]), files: Number(indexed[2]), kib: Number(indexed[3]), ms: Number(indexed[4]) };
+	const indexed = line.match(/search index: (\d+) articles, (\d+) files, (\d+) KiB [a-z, ]+ in (\d+) ms, the build waited (\d+) ms/);
+	if (indexed) {
+		const [pages, files, kib, ms, waitedMs] = indexed.slice(1).map(Number);
+		search = { pages, files, kib, ms, waitedMs };
+	}
 	for (const [phase, text] of phaseStarts) {
 		// "Completed in" ends several steps: the hooks phase starts at the build's own ("[build] ✓ Completed in")
 		// once pages were rendered.

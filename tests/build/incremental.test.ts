@@ -30,6 +30,8 @@ async function write(path: string, contents: string) {
 }
 
 const build = () => buildSite({ name, env: env(), incremental: true });
+/** When the search index was last built (not reused): the search feature then writes its digest anew. */
+const searchIndexBuilt = async () => (await stat(join(tmpRoot, name, 'cache', 'newsroom', 'search', 'digest'))).mtimeMs;
 // A page Astro renders is written to its cache anew, one it reuses is not. So the cached copy's mtime tells
 // whether a page was rendered by a build.
 const mtime = async (_dist: string, path: string) =>
@@ -71,7 +73,10 @@ beforeAll(async () => {
 describe('incremental rebuilds', () => {
 	it('reuse every article page when nothing changed', async () => {
 		const before = await Promise.all([1, 4, 8].map((i) => mtime(dist, `articles/2026/01/story-${i}`)));
+		const indexBuilt = await searchIndexBuilt();
 		await build();
+		// The search index too: the pages it holds are the ones it was built from.
+		expect(await searchIndexBuilt()).toBe(indexBuilt);
 		const after = await Promise.all([1, 4, 8].map((i) => mtime(dist, `articles/2026/01/story-${i}`)));
 		expect(after).toEqual(before);
 		await expectSameAsScratch();
@@ -81,7 +86,9 @@ describe('incremental rebuilds', () => {
 		const before = await mtime(dist, 'articles/2026/01/story-1');
 		expect(await indexedPages(dist)).toBe(9);
 		await write('articles/2026/01/story-9.md', story(9, 31));
+		const indexBuilt = await searchIndexBuilt();
 		await build();
+		expect(await searchIndexBuilt()).toBeGreaterThan(indexBuilt);
 		// The search index holds the new article (and is byte-identical to a scratch build's, below).
 		expect(await indexedPages(dist)).toBe(10);
 		// Its related stories: same topic and section, nearest in date first, never itself.

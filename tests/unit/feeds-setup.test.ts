@@ -11,11 +11,15 @@ type Setup = HookParameters<'astro:config:setup'>;
  * Runs the feeds' and the content model's `astro:config:setup` for a project at `root`, recording the routes they
  * inject and serving the virtual modules they declare through the one shared plugin.
  */
-function setup(root: URL, mdxComponents?: string) {
+async function setup(root: URL, mdxComponents?: string) {
 	const routes: { pattern: string; entrypoint: string | URL; prerender?: boolean | undefined }[] = [];
 	const updates: unknown[] = [];
 	const modules = createVirtualModules();
-	const config = { root, integrations: [{ name: '@astrojs/mdx', hooks: {} }] } as unknown as Setup['config'];
+	const config = {
+		root,
+		integrations: [{ name: '@astrojs/mdx', hooks: {} }],
+		experimental: { collectionStorage: 'single-file' },
+	} as unknown as Setup['config'];
 	const params = {
 		config,
 		injectRoute: (route: (typeof routes)[number]) => void routes.push(route),
@@ -25,8 +29,8 @@ function setup(root: URL, mdxComponents?: string) {
 		},
 	} as unknown as Setup;
 	const run = (integration: AstroIntegration) => integration.hooks['astro:config:setup']?.(params);
-	run(feedsIntegration());
-	run(contentIntegration(resolveOptions({ name: 'The Daily', mdxComponents, consent: { contact: 'privacy@daily.example' } }), modules));
+	await run(feedsIntegration());
+	await run(contentIntegration(resolveOptions({ name: 'The Daily', mdxComponents, consent: { contact: 'privacy@daily.example' } }), modules));
 	return { routes, updates, mdxModule: () => virtualModule(modules.plugin) };
 }
 
@@ -40,8 +44,8 @@ function virtualModule(plugin: ReturnType<typeof createVirtualModules>['plugin']
 const repo = new URL('../../', import.meta.url);
 
 describe('the feeds and the MDX components they render with', () => {
-	it('injects the prerendered site, section, author and topic feeds, the JSON Feed and the stylesheet', () => {
-		const { routes, updates } = setup(repo);
+	it('injects the prerendered site, section, author and topic feeds, the JSON Feed and the stylesheet', async () => {
+		const { routes, updates } = await setup(repo);
 		expect(routes.map(({ pattern, prerender }) => [pattern, prerender])).toEqual([
 			['/rss.xml', true],
 			['/sections/[id]/rss.xml', true],
@@ -57,19 +61,19 @@ describe('the feeds and the MDX components they render with', () => {
 		expect(updates).toHaveLength(0);
 	});
 
-	it('serves an empty component map for MDX when the mdxComponents option is not set', () => {
-		expect(setup(repo).mdxModule()).toBe('export default {};');
+	it('serves an empty component map for MDX when the mdxComponents option is not set', async () => {
+		expect((await setup(repo)).mdxModule()).toBe('export default {};');
 	});
 
-	it('serves the mdxComponents module, resolved from the project root', () => {
+	it('serves the mdxComponents module, resolved from the project root', async () => {
 		const file = new URL('tests/fixtures/feeds-site/mdx-components.ts', repo).pathname;
-		expect(setup(new URL('tests/fixtures/feeds-site/', repo), './mdx-components.ts').mdxModule()).toBe(
+		expect((await setup(new URL('tests/fixtures/feeds-site/', repo), './mdx-components.ts')).mdxModule()).toBe(
 			`export { default } from ${JSON.stringify(file)};`,
 		);
 	});
 
-	it('fails with the option, the path and what was expected when the mdxComponents module is missing', () => {
-		expect(() => setup(repo, './src/components/nope.ts')).toThrow(
+	it('fails with the option, the path and what was expected when the mdxComponents module is missing', async () => {
+		await expect(setup(repo, './src/components/nope.ts')).rejects.toThrow(
 			`Invalid options passed to the newsroom integration:\n**mdxComponents**: "./src/components/nope.ts" is not a file (looked for ${new URL('src/components/nope.ts', repo).pathname})`,
 		);
 	});

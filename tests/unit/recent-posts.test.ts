@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { bodyText, excerpt, truncateWords, undefinedComponents } from '../../integrations/newsroom/content/excerpt.ts';
+import {
+	bodyText,
+	excerpt,
+	excerptFromFacts,
+	LONGEST_EXCERPT,
+	proseFacts,
+	readingMinutes,
+	truncateWords,
+	undefinedComponents,
+} from '../../integrations/newsroom/content/excerpt.ts';
 import { selectRecent } from '../../integrations/newsroom/recent-posts/lists.ts';
 
 const article = (id: string, section = 'world') => ({ id, data: { section: { id: section } } });
@@ -112,6 +121,33 @@ describe('excerpt of a long body', () => {
 	it('reads further when the opening blocks hold too little prose', () => {
 		const body = `${'```js\n' + 'x();\n'.repeat(200) + '```'}\n\nThe prose starts only here, after a long code block.`;
 		expect(excerpt({ body, mdx: false }, 5)).toBe('The prose starts only here,…');
+	});
+});
+
+describe('prose facts, kept in the content store in place of a Markdown body', () => {
+	const bodies = [
+		'One *two* three [four](x) five six.',
+		'Rock &amp; roll is here to stay.',
+		`${'```js\n' + 'x();\n'.repeat(200) + '```'}\n\nThe prose starts only here, after a long code block.`,
+		Array.from({ length: 12 }, (_, i) => `Paragraph ${i} ${'word '.repeat(30).trim()}.`).join('\n\n'),
+		`${'Exactly '.repeat(LONGEST_EXCERPT).trim()}`,
+		`${'Exactly '.repeat(LONGEST_EXCERPT + 1).trim()}`,
+		'# Heading\n\n![alt text](a.jpg)\n\n> Quoted words here.\n\nAnd a véry long-word-without-spaces-that-goes-on'.repeat(3),
+	];
+
+	it('give every excerpt the body gives, up to the longest, and its reading time', () => {
+		for (const body of bodies) {
+			const facts = proseFacts(body, { mdx: false });
+			for (const words of [1, 3, 5, 20, LONGEST_EXCERPT - 1, LONGEST_EXCERPT]) {
+				expect(excerptFromFacts(undefined, facts, words), `${words} words of ${body.slice(0, 30)}`).toBe(excerpt({ body, mdx: false }, words));
+			}
+			expect(facts.minutes).toBe(readingMinutes(bodyText(body, { mdx: false })));
+		}
+		expect(excerptFromFacts('The dek.', proseFacts('Body.', { mdx: false }), 20)).toBe('The dek.');
+	});
+
+	it('refuse a longer excerpt than they hold', () => {
+		expect(() => excerptFromFacts(undefined, proseFacts('Body.', { mdx: false }), LONGEST_EXCERPT + 1)).toThrow(/at most 200 words; 201/);
 	});
 });
 

@@ -4,7 +4,7 @@ import { AstroError } from 'astro/errors';
 import config from 'virtual:newsroom/config';
 import mdxComponents from 'virtual:newsroom/mdx-components';
 import { buildDate } from '../core/site.ts';
-import { bodyText, excerpt, readingMinutes, undefinedComponents } from './excerpt.ts';
+import { bodyText, excerpt, excerptFromFacts, PROSE_FACTS, readingMinutes, undefinedComponents, type ProseFacts } from './excerpt.ts';
 import { relatedArticles } from './related.ts';
 import { currentBanner, digestOf, groupArticles, liveEntryParts, NO_ENTRY, selectPublished, sharedDigest } from './published.ts';
 
@@ -171,8 +171,15 @@ function list(map: Map<string, unknown>): string {
 	return [...map.keys()].map((id) => `"${id}"`).join(', ');
 }
 
+/** A Markdown article's prose facts, kept in place of its body (loaders.ts); MDX articles keep their body. */
+function proseOf(article: Article): ProseFacts | undefined {
+	return article.rendered?.metadata?.[PROSE_FACTS] as ProseFacts | undefined;
+}
+
 /** Minutes to read an article's body ("4 min read"): its prose, without markup or code. */
 export function readingTimeOf(article: Article): number {
+	const facts = proseOf(article);
+	if (facts) return facts.minutes;
 	return readingMinutes(bodyText(article.body ?? '', { mdx: article.filePath?.endsWith('.mdx') ?? false }));
 }
 
@@ -183,10 +190,10 @@ export function excerptOf(article: Article, words: number = config.recentPosts.e
 	const key = `${words}|${article.id}`;
 	let text = excerpts.get(key);
 	if (text === undefined) {
-		text = excerpt(
-			{ description: article.data.description, body: article.body, mdx: article.filePath?.endsWith('.mdx') ?? false },
-			words,
-		);
+		const facts = proseOf(article);
+		text = facts
+			? excerptFromFacts(article.data.description, facts, words)
+			: excerpt({ description: article.data.description, body: article.body, mdx: article.filePath?.endsWith('.mdx') ?? false }, words);
 		excerpts.set(key, text);
 	}
 	return text;

@@ -55,6 +55,39 @@ export function bodyText(body: string, { mdx }: { mdx: boolean }): string {
 	return parts.join('').replace(/\s+/g, ' ').trim();
 }
 
+/** The longest excerpt, in words (the bound of `recentPosts.excerptWords`). */
+export const LONGEST_EXCERPT = 200;
+
+/**
+ * What pages need of a Markdown article's body, worked out once while content syncs so the body itself need not be
+ * kept in Astro's content store (beside its rendered HTML, it was 43 % of the store): the opening words of its prose,
+ * one more than the longest excerpt (so an excerpt knows the text goes on), and its reading time.
+ */
+/** Where a Markdown article's prose facts are kept in its content-store entry: beside its rendered HTML. */
+export const PROSE_FACTS = 'newsroomProse';
+
+export interface ProseFacts {
+	opening: string;
+	minutes: number;
+}
+
+export function proseFacts(body: string, { mdx }: { mdx: boolean }): ProseFacts {
+	const text = bodyText(body, { mdx });
+	return {
+		opening: text.split(/\s+/).filter(Boolean).slice(0, LONGEST_EXCERPT + 1).join(' '),
+		minutes: readingMinutes(text),
+	};
+}
+
+/** An excerpt from an article's prose facts: the same text as `excerpt()` over its body. */
+export function excerptFromFacts(description: string | undefined, facts: ProseFacts, words: number): string {
+	if (description) return truncateWords(description, words);
+	if (words > LONGEST_EXCERPT) {
+		throw new RangeError(`excerpts are at most ${LONGEST_EXCERPT} words; ${words} were asked for (RecentPosts' excerptWords)`);
+	}
+	return truncateWords(facts.opening, words);
+}
+
 /** Words an adult reads a minute on screen (Brysbaert 2019, non-fiction: 238), for "4 min read". */
 export const WORDS_PER_MINUTE = 238;
 

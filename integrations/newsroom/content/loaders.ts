@@ -13,6 +13,7 @@ import { AstroError } from 'astro/errors';
 import { extractFrontmatter } from 'astro/markdown';
 import yaml from 'js-yaml';
 import { daylightSavingNote, InvalidDateError } from '../core/dates.ts';
+import { PROSE_FACTS, proseFacts } from './excerpt.ts';
 import { urlSegment } from '../core/urls.ts';
 import { heldBackSummary, NO_ENTRY } from './published.ts';
 // Bundled as text (Vite), so the fingerprint survives bundling.
@@ -83,6 +84,7 @@ export function articlesLoader({ base, buildTime, timeZone }: ArticlesLoaderOpti
 			filesById = new Map();
 			context = loaderContext;
 			await inner.load(loaderContext);
+			keepProseFactsOnly(loaderContext.store);
 			const summary = heldBackSummary(
 				[...loaderContext.store.values()].map((entry) => entry.data as { draft: boolean; pubDate: Date }),
 				new Date(buildTime),
@@ -90,6 +92,23 @@ export function articlesLoader({ base, buildTime, timeZone }: ArticlesLoaderOpti
 			loaderContext.logger.info(describeHeldBack(summary, timeZone));
 		},
 	};
+}
+
+/**
+ * Replaces each rendered Markdown article's body by its prose facts (`proseFacts`: opening words, reading time) in
+ * the content store, which Astro holds in memory and bundles whole: the body was 43 % of it, and an archive's store
+ * must stay within one string (storage.ts). Entries Astro kept from the last sync were done then; MDX keeps its body
+ * (its components are checked against it).
+ */
+function keepProseFactsOnly(store: LoaderContext['store']): void {
+	for (const entry of store.values()) {
+		if (entry.body === undefined || !entry.rendered || !/\.md$/i.test(entry.filePath ?? '')) continue;
+		const { body, ...kept } = entry;
+		const metadata = { ...entry.rendered.metadata, [PROSE_FACTS]: proseFacts(body, { mdx: false }) };
+		// Astro's store ignores a set() with an unchanged digest: the entry goes first.
+		store.delete(entry.id);
+		store.set({ ...kept, rendered: { ...entry.rendered, metadata } });
+	}
 }
 
 /** An article's id (and URL path): its path below the articles folder, lowercased, without the extension. */

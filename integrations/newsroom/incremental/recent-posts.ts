@@ -1,5 +1,5 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegrationLogger } from 'astro';
@@ -170,7 +170,11 @@ export async function refreshRecentPosts({
 				throw new Error(`${fileURLToPath(file)}: cannot update its Recent Posts: ${String(error)}`, { cause: error });
 			}
 			if (spliced === undefined) continue;
-			await writeFile(file, spliced);
+			// Written aside, then moved over the page: the search index reads pages meanwhile (search/index-site.ts),
+			// and a page is never seen half-written.
+			const aside = new URL(`${file.href}.${process.pid}.recent-posts`);
+			await writeFile(aside, spliced);
+			await rename(aside, file);
 			refreshed++;
 		}
 	};

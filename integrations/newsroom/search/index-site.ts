@@ -1,4 +1,5 @@
-import { copyFile, readdir, rm, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { copyFile, cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 
@@ -6,44 +7,94 @@ import * as pagefind from 'pagefind';
 export const SEARCH_BUNDLE = 'pagefind';
 /** The search page's script, copied into the bundle folder so that it loads Pagefind's module from beside it. */
 export const SEARCH_SCRIPT = 'newsroom-search.js';
-
-export interface IndexSiteOptions {
-	/** Which HTML files to read, relative to `dist` (a glob): the article pages. */
-	glob?: string;
-}
+/** The pages the index holds: the article pages (they mark their content with `data-pagefind-body`). */
+export const INDEXED_PAGES = /^articles\/.+\.html$/;
+/**
+ * At most 1 000 fragment files (Pagefind bundles the rest): one file per article would put 10 000 files beside
+ * 10 000 pages, against CDNs' limits on files per deployment (Cloudflare Pages: 20 000).
+ */
+const PAGEFIND_OPTIONS = { maxFragments: 1000 };
 
 export interface IndexSiteResult {
 	pages: number;
 	files: number;
 	bytes: number;
 	ms: number;
+	/** Of which the build waited for it in `write()` (the rest overlapped the build's other steps). */
+	waitedMs: number;
+	/** The index was the last build's: the pages it holds had not changed. */
+	reused: boolean;
+}
+
+/** An index being built: `write()` puts it in the output once the rest of the build is done with the folder. */
+export interface SiteIndexing {
+	write(): Promise<IndexSiteResult>;
 }
 
 /**
- * Builds the Pagefind search index of a finished build folder into `<dist>/pagefind/`, replacing any earlier one.
- * Only pages that mark their content with `data-pagefind-body` (the article pages) are indexed, so the index holds
- * exactly what the build published. A site-wide step over the whole output: run it once, after every page is written
- * (and after an incremental build has pruned withdrawn pages).
+ * Starts the Pagefind search index of this build's article pages (`pages`: paths relative to `dist`), in Pagefind's
+ * own process, so that it runs on another core while the build's other site-wide steps (security, sitemaps, Recent
+ * Posts, pruning) run on this one. Pages are added one at a time in path order, so the index is the same whatever
+ * order the build listed them in. When every page is byte for byte the one the last build indexed (a digest kept in
+ * `cache`), the last build's index is reused instead.
  */
-export async function indexSite(dist: string, { glob = 'articles/**/*.html' }: IndexSiteOptions = {}): Promise<IndexSiteResult> {
+export function startIndexing(dist: string, pages: readonly string[], cache: string): SiteIndexing {
 	const started = performance.now();
-	const outputPath = join(dist, SEARCH_BUNDLE);
-	await rm(outputPath, { recursive: true, force: true });
-	try {
-		// At most 1 000 fragment files (Pagefind bundles the rest): one file per article would put 10 000 files beside
-		// 10 000 pages, against CDNs' limits on files per deployment (Cloudflare Pages: 20 000).
-		const { index, errors } = await pagefind.createIndex({ maxFragments: 1000 });
+	// An incremental build lists a page it reused twice.
+	const sorted = [...new Set(pages)].filter((page) => INDEXED_PAGES.test(page)).sort();
+	const kept = join(cache, SEARCH_BUNDLE);
+	const digestFile = join(cache, 'digest');
+	const indexing = (async () => {
+		const digest = await pagesDigest(dist, sorted);
+		const previous = await readFile(digestFile, 'utf8').catch(() => undefined);
+		if (previous === digest && (await stat(kept).catch(() => undefined))) return { reused: true as const, digest };
+		const { index, errors } = await pagefind.createIndex(PAGEFIND_OPTIONS);
 		if (!index) throw new Error(errors.join('\n'));
-		const added = await index.addDirectory({ path: dist, glob });
-		if (added.errors.length > 0) throw new Error(added.errors.join('\n'));
-		const written = await index.writeFiles({ outputPath });
-		if (written.errors.length > 0) throw new Error(written.errors.join('\n'));
-		await copyFile(new URL('./browser/search-page.js', import.meta.url), join(outputPath, SEARCH_SCRIPT));
-		const { files, bytes } = await folderSize(outputPath);
-		return { pages: added.page_count, files, bytes, ms: Math.round(performance.now() - started) };
-	} finally {
-		await pagefind.close();
+		for (const sourcePath of sorted) {
+			const added = await index.addHTMLFile({ sourcePath, content: await readFile(join(dist, sourcePath), 'utf8') });
+			if (added.errors.length > 0) throw new Error(`${sourcePath}: ${added.errors.join('\n')}`);
+		}
+		return { reused: false as const, digest, index };
+	})();
+	// Kept until `write()` reports it, so a failure is not an unhandled rejection in between.
+	indexing.catch(() => {});
+	return {
+		async write() {
+			const waitFrom = performance.now();
+			const outputPath = join(dist, SEARCH_BUNDLE);
+			try {
+				const result = await indexing;
+				await rm(outputPath, { recursive: true, force: true });
+				if (result.reused) {
+					await cp(kept, outputPath, { recursive: true });
+				} else {
+					const written = await result.index.writeFiles({ outputPath });
+					if (written.errors.length > 0) throw new Error(written.errors.join('\n'));
+					await copyFile(new URL('./browser/search-page.js', import.meta.url), join(outputPath, SEARCH_SCRIPT));
+					await rm(cache, { recursive: true, force: true });
+					await mkdir(cache, { recursive: true });
+					await cp(outputPath, kept, { recursive: true });
+					await writeFile(digestFile, result.digest);
+				}
+				const { files, bytes } = await folderSize(outputPath);
+				return { pages: sorted.length, files, bytes, ms: Math.round(performance.now() - started), waitedMs: Math.round(performance.now() - waitFrom), reused: result.reused };
+			} finally {
+				await pagefind.close();
+			}
+		},
+	};
+}
+
+/** One digest of the pages' paths and bytes, and of how they are indexed (options, the script shipped beside). */
+async function pagesDigest(dist: string, pages: readonly string[]): Promise<string> {
+	const hash = createHash('sha256');
+	hash.update(JSON.stringify(PAGEFIND_OPTIONS));
+	hash.update(await readFile(new URL('./browser/search-page.js', import.meta.url)));
+	for (const page of pages) {
+		const bytes = await readFile(join(dist, page));
+		hash.update(`${page}\0${bytes.length}\0`).update(bytes);
 	}
+	return hash.digest('hex');
 }
 
 async function folderSize(folder: string): Promise<{ files: number; bytes: number }> {

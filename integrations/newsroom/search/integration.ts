@@ -1,25 +1,51 @@
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
-import { indexSite } from './index-site.ts';
+import { startIndexing, type SiteIndexing } from './index-site.ts';
 
 /**
- * Search: after the build, the Pagefind index of the article pages (`indexSite`, a step over the finished output
- * folder that a sharded build can run once on the merged output). The `/search/` page is the site's; its script
- * is `Search.astro`'s.
+ * Search: the Pagefind index of the article pages, in two steps around the build's other site-wide work. `start`
+ * (the first `astro:build:done` hook) hands this build's article pages to Pagefind, whose own process indexes them
+ * on another core while the other hooks run; `finish` (after the pruning) writes the index into the output. A
+ * sharded build runs both once, over the merged output. The `/search/` page is the site's; its script is
+ * `Search.astro`'s.
  */
-export function searchIntegration(): AstroIntegration {
+export function searchIntegrations(): { start: AstroIntegration; finish: AstroIntegration } {
+	let cache: string;
+	let indexing: SiteIndexing | undefined;
+	const fail = (error: unknown) =>
+		new AstroError(`The search index could not be built: ${(error as Error).message}`, 'Set `search: false` to build without search.');
 	return {
-		name: '@newsroom/astro/search',
-		hooks: {
-			'astro:build:done': async ({ dir, logger }) => {
-				let result;
-				try {
-					result = await indexSite(fileURLToPath(dir));
-				} catch (error) {
-					throw new AstroError(`The search index could not be built: ${(error as Error).message}`, 'Set `search: false` to build without search.');
-				}
-				logger.info(`search index: ${result.pages} articles, ${result.files} files, ${(result.bytes / 1024).toFixed(0)} KiB in ${result.ms} ms`);
+		start: {
+			name: '@newsroom/astro/search-start',
+			hooks: {
+				'astro:config:done': ({ config }) => {
+					cache = join(fileURLToPath(config.cacheDir), 'newsroom', 'search');
+				},
+				'astro:build:done': ({ dir, assets }) => {
+					const dist = fileURLToPath(dir);
+					const pages = [...assets.values()].flat().map((file) => fileURLToPath(file).slice(dist.length));
+					indexing = startIndexing(dist, pages, cache);
+				},
+			},
+		},
+		finish: {
+			name: '@newsroom/astro/search',
+			hooks: {
+				'astro:build:done': async ({ logger }) => {
+					if (!indexing) throw fail(new Error('the index was never started'));
+					let result;
+					try {
+						result = await indexing.write();
+					} catch (error) {
+						throw fail(error);
+					} finally {
+						indexing = undefined;
+					}
+					const how = result.reused ? 'unchanged, reused' : 'built';
+					logger.info(`search index: ${result.pages} articles, ${result.files} files, ${(result.bytes / 1024).toFixed(0)} KiB ${how} in ${result.ms} ms, the build waited ${result.waitedMs} ms for it`);
+				},
 			},
 		},
 	};
