@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { staleFiles } from '../../integrations/newsroom/incremental/output.ts';
+import { builtFiles } from '../../integrations/newsroom/core/wiring.ts';
 
 describe('staleFiles', () => {
 	const start = 1_000;
@@ -23,5 +24,21 @@ describe('staleFiles', () => {
 
 	it('deletes nothing when everything is current', () => {
 		expect(staleFiles(files.slice(2, 3), new Set(), start)).toEqual([]);
+	});
+});
+
+describe('the files a build wrote', () => {
+	it('are listed once each, though an incremental build lists a reused page twice', () => {
+		const page = (path: string) => new URL(path, 'file:///site/dist/');
+		const assets = new Map([
+			['/articles/[...slug]', [page('articles/a/index.html'), page('articles/b/index.html'), page('articles/a/index.html')]],
+			['/rss.xml', [page('rss.xml')]],
+		]);
+		expect(builtFiles(assets).map((file) => file.pathname)).toEqual([
+			'/site/dist/articles/a/index.html',
+			'/site/dist/articles/b/index.html',
+			'/site/dist/rss.xml',
+		]);
+		expect(builtFiles(assets, { html: true })).toHaveLength(2);
 	});
 });

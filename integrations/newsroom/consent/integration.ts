@@ -7,7 +7,7 @@ import type { Root } from 'hast';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { injectRoutes } from '../core/wiring.ts';
+import { builtFiles, injectRoutes } from '../core/wiring.ts';
 import type { NewsroomOptions } from '../options.ts';
 
 /**
@@ -28,7 +28,7 @@ export function consentIntegration(options: NewsroomOptions): AstroIntegration {
 				site = config.site ? new URL(config.site) : undefined;
 			},
 			'astro:build:done': async ({ dir, assets, logger }) => {
-				const pages = [...assets.values()].flat().filter((file) => file.pathname.endsWith('.html'));
+				const pages = builtFiles(assets, { html: true });
 				const ungated = (await Promise.all(pages.map((page) => ungatedIframes(page, site)))).flat();
 				if (ungated.length > 0) {
 					throw new AstroError(

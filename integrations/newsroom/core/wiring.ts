@@ -101,3 +101,15 @@ export async function removeArtefact(file: URL, dir: URL): Promise<void> {
 		await rmdir(folder);
 	}
 }
+
+/**
+ * The files a build wrote, from `astro:build:done`'s `assets`, once each: an incremental build lists a page it
+ * reused twice, and a step that reads every page would read it twice. `html` keeps the pages only.
+ */
+export function builtFiles(assets: Map<string, URL[]>, { html = false } = {}): URL[] {
+	const files = new Map<string, URL>();
+	for (const file of [...assets.values()].flat()) {
+		if (!html || file.pathname.endsWith('.html')) files.set(file.href, file);
+	}
+	return [...files.values()];
+}

@@ -3,7 +3,7 @@ import { readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegrationLogger } from 'astro';
-import { removeArtefact } from '../core/wiring.ts';
+import { builtFiles, removeArtefact } from '../core/wiring.ts';
 import { listKey, type ListOptions } from '../recent-posts/lists.ts';
 
 /**
@@ -152,10 +152,7 @@ export async function refreshRecentPosts({
 	const variants = readVariants((await Promise.all(variantsFiles.map((file) => readFile(file, 'utf8')))).join('\n'));
 	for (const file of variantsFiles) await removeArtefact(file, dir);
 	if (!reusable) return;
-	const pages = [...assets]
-		.filter(([route]) => route !== VARIANTS_ROUTE)
-		.flatMap(([, files]) => files)
-		.filter((file) => file.pathname.endsWith('.html'));
+	const pages = builtFiles(new Map([...assets].filter(([route]) => route !== VARIANTS_ROUTE)), { html: true });
 	let refreshed = 0;
 	let next = 0;
 	const unknownKeys = new Set<string>();

@@ -40,8 +40,7 @@ export interface SiteIndexing {
  */
 export function startIndexing(dist: string, pages: readonly string[], cache: string): SiteIndexing {
 	const started = performance.now();
-	// An incremental build lists a page it reused twice.
-	const sorted = [...new Set(pages)].filter((page) => INDEXED_PAGES.test(page)).sort();
+	const sorted = [...pages].filter((page) => INDEXED_PAGES.test(page)).sort();
 	const kept = join(cache, SEARCH_BUNDLE);
 	const digestFile = join(cache, 'digest');
 	const indexing = (async () => {

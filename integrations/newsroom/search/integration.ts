@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
+import { builtFiles } from '../core/wiring.ts';
 import { startIndexing, type SiteIndexing } from './index-site.ts';
 
 /**
@@ -25,7 +26,7 @@ export function searchIntegrations(): { start: AstroIntegration; finish: AstroIn
 				},
 				'astro:build:done': ({ dir, assets }) => {
 					const dist = fileURLToPath(dir);
-					const pages = [...assets.values()].flat().map((file) => fileURLToPath(file).slice(dist.length));
+					const pages = builtFiles(assets).map((file) => fileURLToPath(file).slice(dist.length));
 					indexing = startIndexing(dist, pages, cache);
 				},
 			},

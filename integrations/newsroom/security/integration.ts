@@ -4,11 +4,13 @@ import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import type { Element } from 'hast';
 import { embedElement } from '../consent/embed.ts';
+import { builtFiles } from '../core/wiring.ts';
 import type { NewsroomOptions } from '../options.ts';
 import { blockedGatedScripts, readBuiltPage, scriptHash } from './built-pages.ts';
 import { htmlPolicyPlugin } from './markdown-plugin.ts';
 import {
 	everywhereHeaders,
+	formatPolicy,
 	pageDirectives,
 	policyHeaders,
 	unitePolicies,
@@ -104,10 +106,10 @@ export function securityIntegration(
 				site = new URL(config.site ?? 'http://localhost/');
 			},
 			'astro:build:done': async ({ dir, assets, logger }) => {
-				const files = [...assets.values()].flat().filter((file) => file.pathname.endsWith('.html'));
+				const files = builtFiles(assets, { html: true });
 				// Every page's own policy, from the `<meta>` Astro wrote, by the part of the site it belongs to: a part's
-				// header allows what any of its pages allows.
-				const policies = new Map<string, Policy[]>();
+				// header allows what any of its pages allows. Most pages share theirs: each distinct one is kept once.
+				const policies = new Map<string, Map<string, Policy>>();
 				const blocked: string[] = [];
 				for (const file of files) {
 					const page = readBuiltPage(await readFile(file, 'utf8'));
@@ -115,7 +117,9 @@ export function securityIntegration(
 					const path = fileURLToPath(file).slice(fileURLToPath(dir).length - 1);
 					const entry = path.split('/')[1]!;
 					const part = ownPolicies.some((own) => own.entry === entry) ? entry : READERS;
-					policies.set(part, [...(policies.get(part) ?? []), page.policy]);
+					const distinct = policies.get(part) ?? new Map<string, Policy>();
+					distinct.set(formatPolicy(page.policy), page.policy);
+					policies.set(part, distinct);
 					const url = new URL(path.replace(/index\.html$/, '').replace(/^\//, ''), site);
 					blocked.push(...blockedGatedScripts(page, url).map((problem) => `${path}: ${problem}`));
 				}
@@ -126,9 +130,10 @@ export function securityIntegration(
 					);
 				}
 				responseHeaders.everywhere = everywhereHeaders(settings);
-				responseHeaders.pages = policyHeaders(unitePolicies(policies.get(READERS) ?? []), settings);
+				const united = (part: string) => unitePolicies(policies.get(part)?.values() ?? []);
+				responseHeaders.pages = policyHeaders(united(READERS), settings);
 				responseHeaders.byEntry = new Map(
-					ownPolicies.map(({ entry, openerPolicy, from }) => [entry, policyHeaders(unitePolicies(policies.get(from) ?? []), settings, openerPolicy)]),
+					ownPolicies.map(({ entry, openerPolicy, from }) => [entry, policyHeaders(united(from), settings, openerPolicy)]),
 				);
 				for (const [name, value] of [...responseHeaders.pages, ...[...responseHeaders.byEntry.values()].flat()]) {
 					if (name.length + value.length + 4 > HEADER_LINE_LIMIT) {
