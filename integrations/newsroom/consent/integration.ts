@@ -28,8 +28,9 @@ export function consentIntegration(options: NewsroomOptions): AstroIntegration {
 				site = config.site ? new URL(config.site) : undefined;
 			},
 			'astro:build:done': async ({ dir, assets, logger }) => {
-				const pages = builtFiles(assets, { html: true });
-				const ungated = (await Promise.all(pages.map((page) => ungatedIframes(page, site)))).flat();
+				// One page at a time: an archive's 100 000 pages read at once exceed the process's open files (EMFILE).
+				const ungated: { page: URL; src: string }[] = [];
+				for (const page of builtFiles(assets, { html: true })) ungated.push(...(await ungatedIframes(page, site)));
 				if (ungated.length > 0) {
 					throw new AstroError(
 						`Third-party content would load before the reader's consent:\n${ungated
