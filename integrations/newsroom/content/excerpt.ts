@@ -58,11 +58,6 @@ export function bodyText(body: string, { mdx }: { mdx: boolean }): string {
 /** The longest excerpt, in words (the bound of `recentPosts.excerptWords`). */
 export const LONGEST_EXCERPT = 200;
 
-/**
- * What pages need of a Markdown article's body, worked out once while content syncs so the body itself need not be
- * kept in Astro's content store (beside its rendered HTML, it was 43 % of the store): the opening words of its prose,
- * one more than the longest excerpt (so an excerpt knows the text goes on), and its reading time.
- */
 /** Where a Markdown article's prose facts are kept in its content-store entry: beside its rendered HTML. */
 export const PROSE_FACTS = 'newsroomProse';
 
@@ -71,6 +66,11 @@ export interface ProseFacts {
 	minutes: number;
 }
 
+/**
+ * What pages need of a Markdown article's body, worked out once while content syncs so the body itself need not be
+ * kept in Astro's content store (beside its rendered HTML, it was 43 % of the store): the opening words of its prose,
+ * one more than the longest excerpt (so an excerpt knows the text goes on), and its reading time.
+ */
 export function proseFacts(body: string, { mdx }: { mdx: boolean }): ProseFacts {
 	const text = bodyText(body, { mdx });
 	return {

@@ -13,8 +13,8 @@ import { AstroError } from 'astro/errors';
 import { extractFrontmatter } from 'astro/markdown';
 import yaml from 'js-yaml';
 import { daylightSavingNote, InvalidDateError } from '../core/dates.ts';
-import { PROSE_FACTS, proseFacts } from './excerpt.ts';
 import { urlSegment } from '../core/urls.ts';
+import { PROSE_FACTS, proseFacts } from './excerpt.ts';
 import { heldBackSummary, NO_ENTRY } from './published.ts';
 // Bundled as text (Vite), so the fingerprint survives bundling.
 import schemasSource from './schemas.ts?raw';

@@ -76,7 +76,8 @@ export function startIndexing(dist: string, pages: readonly string[], cache: str
 					await writeFile(digestFile, result.digest);
 				}
 				const { files, bytes } = await folderSize(outputPath);
-				return { pages: sorted.length, files, bytes, ms: Math.round(performance.now() - started), waitedMs: Math.round(performance.now() - waitFrom), reused: result.reused };
+				const now = performance.now();
+				return { pages: sorted.length, files, bytes, ms: Math.round(now - started), waitedMs: Math.round(now - waitFrom), reused: result.reused };
 			} finally {
 				await pagefind.close();
 			}

@@ -58,7 +58,7 @@ export function htmlPolicyPlugin(policy: Omit<PolicyOptions, 'report'>, root: UR
 					delete properties[name];
 				}
 				const sponsored = node.tagName === 'a' && isSponsored(ctx) && isOutbound(properties['href']);
-				if (sponsored) properties['rel'] = [...new Set([...relOf(properties['rel']), 'sponsored'])];
+				if (sponsored) properties['rel'] = withSponsored(properties['rel']);
 				// A replacement without the attribute: setting it to nothing would still print `href=""`.
 				if (sponsored || Object.keys(properties).length !== Object.keys(node.properties).length) {
 					ctx.replaceNode(node, { ...node, properties });
@@ -93,7 +93,7 @@ function markSponsoredLinks(node: Root | Element): void {
 	for (const child of node.children) {
 		if (child.type !== 'element') continue;
 		if (child.tagName === 'a' && isOutbound(child.properties['href'])) {
-			child.properties['rel'] = [...new Set([...relOf(child.properties['rel']), 'sponsored'])];
+			child.properties['rel'] = withSponsored(child.properties['rel']);
 		}
 		markSponsoredLinks(child);
 	}
@@ -103,8 +103,10 @@ function isOutbound(href: unknown): boolean {
 	return typeof href === 'string' && /^(https?:)?\/\//i.test(href);
 }
 
-function relOf(rel: unknown): string[] {
-	return Array.isArray(rel) ? rel.map(String) : typeof rel === 'string' ? rel.split(/\s+/).filter(Boolean) : [];
+/** A link's `rel` tokens (hast's list or a JSX string) with `sponsored` added once, the others kept. */
+function withSponsored(rel: unknown): string[] {
+	const tokens = Array.isArray(rel) ? rel.map(String) : typeof rel === 'string' ? rel.split(/\s+/).filter(Boolean) : [];
+	return [...new Set([...tokens, 'sponsored'])];
 }
 
 const ALLOWED_TAGS = new Set(articleSchema.tagNames);
@@ -159,7 +161,7 @@ function sanitizeJsx(tree: Root, ctx: PluginContext, policy: PolicyOptions, spon
 			const href = kept.find((attribute) => attribute.type === 'mdxJsxAttribute' && attribute.name === 'href')?.value;
 			if (sponsored && name === 'a' && isOutbound(href)) {
 				const rel = kept.find((attribute) => attribute.type === 'mdxJsxAttribute' && attribute.name === 'rel');
-				const value = [...new Set([...relOf(typeof rel?.value === 'string' ? rel.value : ''), 'sponsored'])].join(' ');
+				const value = withSponsored(rel?.value).join(' ');
 				ctx.replaceNode(child, { ...child, attributes: [...kept.filter((attribute) => attribute !== rel), { type: 'mdxJsxAttribute', name: 'rel', value }] });
 			} else if (kept.length !== child.attributes.length) ctx.replaceNode(child, { ...child, attributes: kept });
 			walk(child);
