@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -16,15 +16,17 @@ export interface PagesServer {
 
 /**
  * Starts `wrangler pages dev <dist>` (the wrangler devDependency, under this process's Node) on a free port on
- * 127.0.0.1: offline, metrics off, its state, logs and config in a temporary folder; resolves once it answers.
- * Two servers starting at once can race for one of workerd's internal sockets, so a clash is tried again.
+ * 127.0.0.1: offline, metrics off, its state, logs and config in a temporary folder; resolves once it answers
+ * `/` with the folder's own index.html. Two servers starting at once can race for a port, so a clash is tried again.
  */
 export async function pagesDev(dist: string): Promise<PagesServer> {
 	for (let attempt = 1; ; attempt++) {
 		try {
 			return await startPagesDev(dist);
 		} catch (error) {
-			if (attempt === 3 || !/Address already in use/.test(String(error))) throw error;
+			// A port clash (workerd's "Address already in use", or the port answered by another server) is tried
+			// again on a new port; a third failure is the folder's or wrangler's own.
+			if (attempt === 3) throw error;
 		}
 	}
 }
@@ -66,18 +68,20 @@ async function startPagesDev(dist: string): Promise<PagesServer> {
 		}
 		await rm(home, { recursive: true, force: true });
 	};
+	// Another process can take the port between freePort() and workerd's bind (seen in CI: a 403 from
+	// someone else's server); so "ready" means this folder's home page came back, not just any answer.
+	const homePage = await readFile(join(dist, 'index.html')).catch(() => undefined);
+	const servesThisFolder = async (response: Response) =>
+		homePage ? response.status === 200 && Buffer.from(await response.arrayBuffer()).equals(homePage) : true;
 	const deadline = Date.now() + 60_000;
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null) break;
-		const ready = await fetch(`${origin}/`, { redirect: 'manual' }).then(
-			() => true,
-			() => false,
-		);
-		if (ready) return { origin, close };
+		const ready = await fetch(`${origin}/`, { redirect: 'manual' }).then(servesThisFolder, () => false);
+		if (ready && child.exitCode === null) return { origin, close };
 		await new Promise((resolve) => setTimeout(resolve, 250));
 	}
 	await close();
-	throw new Error(`wrangler pages dev did not start:\n${output}`);
+	throw new Error(`wrangler pages dev did not start serving ${dist} on ${origin}:\n${output}`);
 }
 
 function freePort(): Promise<number> {
