@@ -4,7 +4,7 @@
 // rebuilt with nothing changed, after one new article and after one new live-blog entry. Every result is kept in bench/results.json (by label,
 // size and variant); BENCHMARKS.md gets this run's tables and bench/chart.svg the curves over every kept result.
 // Options: --sizes 1000,10000  --repeat 3  --hero-share 0  --variants baseline,ours,workers,shards
-// --no-rebuilds (cold builds only)  --label main
+// --no-rebuilds (cold builds only)  --label main  --full (every size of issue 20, each group in its own block)
 import { execFile } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, loadavg, release, totalmem } from 'node:os';
@@ -21,13 +21,26 @@ const flag = (name, fallback) => {
 	const i = args.indexOf(`--${name}`);
 	return i === -1 ? fallback : args[i + 1];
 };
-const sizes = flag('sizes', '1000,10000').split(',').map(Number);
+// `--full`: every size issue 20 asks for, in one command (about three hours on a 2-core machine): 1 000 and
+// 10 000 with every variant and rebuild, 50 000 with the baseline and one process (cold and rebuilds), 100 000 cold.
+const FULL = [
+	{ sizes: [1000, 10000], variants: ['baseline', 'ours', 'workers', 'shards'], rebuilds: true, label: 'main' },
+	{ sizes: [50000], variants: ['baseline', 'ours'], rebuilds: true, label: 'huge' },
+	{ sizes: [100000], variants: ['baseline', 'ours'], rebuilds: false, label: 'archive' },
+];
+const plan = args.includes('--full')
+	? FULL
+	: [
+			{
+				sizes: flag('sizes', '1000,10000').split(',').map(Number),
+				// `--only ours` (earlier runs' commands) is `--variants ours`.
+				variants: flag('variants', flag('only', 'baseline,ours,workers,shards')).split(','),
+				rebuilds: !args.includes('--no-rebuilds'),
+				label: flag('label', 'main'),
+			},
+		];
 const repeat = Number(flag('repeat', '1'));
 const heroShare = Number(flag('hero-share', '0'));
-// `--only ours` (earlier runs' commands) is `--variants ours`.
-const variants = flag('variants', flag('only', 'baseline,ours,workers,shards')).split(',');
-const rebuilds = !args.includes('--no-rebuilds');
-const label = flag('label', 'main');
 // A larger heap than Node's default, so 50 000 articles do not run out of memory.
 const nodeOptions = '--max-old-space-size=12288';
 const run = promisify(execFile);
@@ -143,7 +156,6 @@ async function median(measure) {
 	return runs[Math.floor(runs.length / 2)];
 }
 
-const rows = [];
 const secs = (run) => (run ? `${(run.wallMs / 1000).toFixed(1)} s` : '–');
 const cpu = (run) => (run ? `${(run.cpuMs / 1000).toFixed(1)} s` : '–');
 const ratio = (a, b) => (a !== undefined && b ? (a / b).toFixed(2) : '–');
@@ -156,8 +168,9 @@ const tableRow = (cells) => `| ${cells.join(' | ')} |`;
  */
 const searchIndex = (run) => {
 	if (!run?.search) return '–';
-	const { ms, waitedMs = ms, files, kib } = run.search;
-	return `${(waitedMs / 1000).toFixed(1)} s waited (${((waitedMs / run.wallMs) * 100).toFixed(0)} %) of ${(ms / 1000).toFixed(1)} s, ${files} files, ${(kib / 1024).toFixed(1)} MiB`;
+	const { ms, waitedMs = ms, files, kib, indexed, reused } = run.search;
+	const years = indexed ? `, ${indexed.length} of ${indexed.length + reused.length} years indexed` : '';
+	return `${(waitedMs / 1000).toFixed(1)} s waited (${((waitedMs / run.wallMs) * 100).toFixed(0)} %) of ${(ms / 1000).toFixed(1)} s, ${files} files, ${(kib / 1024).toFixed(1)} MiB${years}`;
 };
 const NAMES = {
 	baseline: 'bare Astro baseline, 1 process',
@@ -210,7 +223,7 @@ function tableOf(rows) {
 }
 
 // Every result kept, so a later run of other sizes (50 000 takes long) extends the curves.
-async function publish() {
+async function publish({ rows, label, command }) {
 	const table = tableOf(rows);
 	const resultsFile = join(repo, 'bench', 'results.json');
 	const kept = JSON.parse(await readFile(resultsFile, 'utf8').catch(() => '[]'));
@@ -237,7 +250,6 @@ async function publish() {
 	await writeFile(join(repo, 'bench', 'chart.svg'), drawChart(kept, NAMES));
 
 	const machine = `${availableParallelism()} cores (${cpus()[0]?.model ?? 'CPU'}), ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Linux ${release()}, Node ${process.version}`;
-	const command = `npm run bench -- ${args.join(' ')}`.trim();
 	const start = `<!-- results:${label}:start -->`;
 	const end = `<!-- results:${label}:end -->`;
 	const results = `${start}\nMeasured ${measuredAt}Z on ${machine}; hero images on ${Math.round(heroShare * 100)} % of articles; ${repeat === 1 ? 'single runs' : `median of ${repeat} cold runs`}; the machine is shared, so each build's load average at its start is given.\nCommand: \`${command}\`\n\n${table}\n${end}`;
@@ -248,34 +260,42 @@ async function publish() {
 	return table;
 }
 
-for (const size of sizes) {
-	const content = join(work, `content-${size}`);
-	console.log(`\n# ${size} articles: generating…`);
-	await generate(content, size, { heroShare });
-	const row = { size };
-	rows.push(row);
-	const note = (name, result) => {
-		row[name] = result;
-		console.log(`${name}: ${JSON.stringify(result)}`);
-		// Written after every build: a long run stopped early keeps what it measured.
-		return publish();
-	};
-	if (variants.includes('baseline'))
-		await note('baseline', await median(() => plainBuild('baseline', size, { clean: true })));
-	if (variants.includes('ours')) await note('ours', await median(() => plainBuild('ours', size, { clean: true })));
-	if (variants.includes('workers')) await note('workers', await median(() => workers(size, { clean: true })));
-	if (variants.includes('shards')) await note('shards', await median(() => shards(size)));
-	if (rebuilds) {
-		if (variants.includes('ours')) await note('oursWarm', await plainBuild('ours', size, { clean: false }));
-		if (variants.includes('workers')) await note('workersWarm', await workers(size, { clean: false }));
-		await addArticle(content, size + 1);
-		if (variants.includes('ours')) await note('oursAdded', await plainBuild('ours', size, { clean: false }));
-		if (variants.includes('workers')) await note('workersAdded', await workers(size, { clean: false }));
-		if (variants.includes('ours')) {
-			await addLiveEntry(content, 2);
-			await note('oursLiveEntry', await plainBuild('ours', size, { clean: false }));
+/** One group of sizes with its variants, published to its own block after every build. */
+async function measure({ sizes, variants, rebuilds, label }) {
+	const rows = [];
+	const command = args.length ? `npm run bench -- ${args.join(' ')}` : 'npm run bench';
+	for (const size of sizes) {
+		const content = join(work, `content-${size}`);
+		console.log(`\n# ${size} articles: generating…`);
+		await generate(content, size, { heroShare });
+		const row = { size };
+		rows.push(row);
+		const note = (name, result) => {
+			row[name] = result;
+			console.log(`${name}: ${JSON.stringify(result)}`);
+			// Written after every build: a long run stopped early keeps what it measured.
+			return publish({ rows, label, command });
+		};
+		if (variants.includes('baseline'))
+			await note('baseline', await median(() => plainBuild('baseline', size, { clean: true })));
+		if (variants.includes('ours')) await note('ours', await median(() => plainBuild('ours', size, { clean: true })));
+		if (variants.includes('workers')) await note('workers', await median(() => workers(size, { clean: true })));
+		if (variants.includes('shards')) await note('shards', await median(() => shards(size)));
+		if (rebuilds) {
+			if (variants.includes('ours')) await note('oursWarm', await plainBuild('ours', size, { clean: false }));
+			if (variants.includes('workers')) await note('workersWarm', await workers(size, { clean: false }));
+			await addArticle(content, size + 1);
+			if (variants.includes('ours')) await note('oursAdded', await plainBuild('ours', size, { clean: false }));
+			if (variants.includes('workers')) await note('workersAdded', await workers(size, { clean: false }));
+			if (variants.includes('ours')) {
+				await addLiveEntry(content, 2);
+				await note('oursLiveEntry', await plainBuild('ours', size, { clean: false }));
+			}
 		}
 	}
+	console.log(
+		`\n${tableOf(rows)}\n\nwritten to BENCHMARKS.md (block ${label}), bench/results.json and bench/chart.svg`,
+	);
 }
 
-console.log(`\n${tableOf(rows)}\n\nwritten to BENCHMARKS.md, bench/results.json and bench/chart.svg`);
+for (const group of plan) await measure(group);
