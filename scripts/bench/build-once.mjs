@@ -9,8 +9,9 @@ const [root, outDir, cacheDir] = process.argv.slice(2);
 let imagesEncoded = 0;
 let imagesReused = 0;
 const marks = {};
-// The search feature's own line: "search index: 10000 articles, 1034 files, 41234 KiB built in 9876 ms, the build
-// waited 2345 ms for it" (Pagefind indexes in its own process while the other build:done hooks run).
+// The search feature's own line: "search index: 10000 articles, 1034 files, 41234 KiB in 9876 ms (indexed: 2026;
+// unchanged, reused: 2025, 2024), the build waited 2345 ms for it" (Pagefind indexes in its own process while the
+// other build:done hooks run; one index per year, the unchanged years reused).
 let search;
 const phaseStarts = [
 	['sync', 'Syncing content'],
@@ -24,10 +25,11 @@ process.stdout.write = (chunk, ...rest) => {
 	const line = String(chunk);
 	if (line.includes('(reused cache entry)') || line.includes('(revalidated cache entry)')) imagesReused++;
 	else if (line.includes('(before: ')) imagesEncoded++;
-	const indexed = line.match(/search index: (\d+) articles, (\d+) files, (\d+) KiB [a-z, ]+ in (\d+) ms, the build waited (\d+) ms/);
+	const indexed = line.match(/search index: (\d+) articles, (\d+) files, (\d+) KiB in (\d+) ms \(indexed: ([^;]*); unchanged, reused: ([^)]*)\), the build waited (\d+) ms/);
 	if (indexed) {
-		const [pages, files, kib, ms, waitedMs] = indexed.slice(1).map(Number);
-		search = { pages, files, kib, ms, waitedMs };
+		const [pages, files, kib, ms] = indexed.slice(1, 5).map(Number);
+		const years = (list) => (list === 'none' ? [] : list.split(', '));
+		search = { pages, files, kib, ms, waitedMs: Number(indexed[7]), indexed: years(indexed[5]), reused: years(indexed[6]) };
 	}
 	for (const [phase, text] of phaseStarts) {
 		// "Completed in" ends several steps: the hooks phase starts at the build's own ("[build] ✓ Completed in")

@@ -87,6 +87,7 @@ export async function generate(dir, count, { heroShare = 0.2, seed = 2026 } = {}
 	for (const [order, section] of SECTIONS.entries()) {
 		await writeFile(join(dir, 'sections', `${section}.yaml`), `name: ${section}\ndescription: Generated section ${section}.\norder: ${order}\n`);
 	}
+	await mkdir(join(dir, LIVE_BLOG, '..'), { recursive: true });
 	await writeFile(join(dir, LIVE_BLOG), `---\ntitle: Generated live blog\npubDate: 2025-12-31 09:00\nauthors: [${AUTHORS[0]}]\nsection: ${SECTIONS[0]}\nlive:\n  status: live\n---\n\nA generated live blog.\n`);
 	await addLiveEntry(dir, 1);
 	for (let i = 0; i < HERO_POOL; i++) {
@@ -110,9 +111,13 @@ export async function addLiveEntry(dir, index) {
 	return path;
 }
 
-/** Adds article N+1 (the "one new article" of a rebuild), dated after every other one. */
+/**
+ * Adds article N+1 (the "one new article" of a rebuild), dated after every other one but in the archive's newest
+ * year (2025), as a newsroom's new story joins the current year's thousands: the search index of that year is built
+ * again, not a new year of one article.
+ */
 export async function addArticle(dir, index) {
-	const { path, text } = article(index, random(index), { heroShare: 0, start: Date.parse('2026-01-01T00:00:00Z'), spanDays: 1 });
+	const { path, text } = article(index, random(index), { heroShare: 0, start: Date.parse('2025-12-31T12:00:00Z'), spanDays: 0.4 });
 	await mkdir(join(dir, path, '..'), { recursive: true });
 	await writeFile(join(dir, path), text);
 	return path;

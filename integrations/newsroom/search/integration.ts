@@ -44,8 +44,10 @@ export function searchIntegrations(): { start: AstroIntegration; finish: AstroIn
 					} finally {
 						indexing = undefined;
 					}
-					const how = result.reused ? 'unchanged, reused' : 'built';
-					logger.info(`search index: ${result.pages} articles, ${result.files} files, ${(result.bytes / 1024).toFixed(0)} KiB ${how} in ${result.ms} ms, the build waited ${result.waitedMs} ms for it`);
+					const years = (names: string[]) => (names.length > 0 ? names.join(', ') : 'none');
+					logger.info(
+						`search index: ${result.pages} articles, ${result.files} files, ${(result.bytes / 1024).toFixed(0)} KiB in ${result.ms} ms (indexed: ${years(result.indexed)}; unchanged, reused: ${years(result.reused)}), the build waited ${result.waitedMs} ms for it`,
+					);
 				},
 			},
 		},

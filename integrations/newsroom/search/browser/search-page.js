@@ -2,8 +2,9 @@
 /**
  * The search page's script, run in the reader's browser. It is copied beside the Pagefind index
  * (`/pagefind/newsroom-search.js`, see index-site.ts) rather than bundled by Vite: it loads Pagefind's module from
- * there with a plain `import()`. It reads the query and filters from the address, fills the form with them, asks
- * the index and lists the results. Result text is copied as text, with only Pagefind's `<mark>` highlights rebuilt
+ * there with a plain `import()`, and merges into it the index of every other year listed in `parts.json` (one
+ * Pagefind index per year, see index-site.ts). It reads the query and filters from the address, fills the form with
+ * them, asks the index and lists the results. Result text is copied as text, with only Pagefind's `<mark>` highlights rebuilt
  * as elements: nothing from the index is parsed into the page as HTML.
  */
 
@@ -37,17 +38,40 @@ async function runSearch(element) {
 	const plurals = new Intl.PluralRules(document.documentElement.lang || undefined);
 	status.textContent = loading;
 	const pagefind = await import(new URL('pagefind.js', import.meta.url).href);
-	await pagefind.options({ baseUrl: base });
-	const search = await pagefind.search(query || null, {
-		filters,
-		...(params.get('sort') === 'date' ? { sort: { date: 'desc' } } : {}),
-	});
+	/** @type {{ parts: { path: string }[] }} */
+	const { parts } = await fetch(new URL('parts.json', import.meta.url)).then((response) => response.json());
+	// The other years' indexes merged into this one (one query, one WebAssembly module), each tagged with a
+	// `part` filter of its own: its place in the list, newest year first.
+	await pagefind.options({ baseUrl: base, mergeFilter: { part: '0' } });
+	await Promise.all(
+		parts.slice(1).map((part, i) => pagefind.mergeIndex(new URL(part.path, import.meta.url).pathname, { baseUrl: base, mergeFilter: { part: String(i + 1) } })),
+	);
+	const term = query || null;
+	const search = await pagefind.search(term, { filters });
+	const found = params.get('sort') === 'date' ? await newestFirst(pagefind, term, filters, parts.length) : search.results;
 	/** @type {PagefindResult[]} */
-	const results = await Promise.all(search.results.slice(0, PAGE_SIZE).map((/** @type {{ data(): Promise<PagefindResult> }} */ result) => result.data()));
+	const results = await Promise.all(found.slice(0, PAGE_SIZE).map((/** @type {{ data(): Promise<PagefindResult> }} */ result) => result.data()));
 	const count = search.results.length;
 	status.textContent =
 		count === 0 ? none : (forms[plurals.select(count)] ?? forms.other ?? '').replace('{count}', count.toLocaleString(document.documentElement.lang || undefined));
 	list.replaceChildren(...results.map(resultItem));
+}
+
+/**
+ * The first page of results by date, newest first. Pagefind sorts within one index and merges indexes by score, so
+ * the years are asked one at a time (their `part` filter), newest first, until a page is full.
+ * @param {{ search(term: string | null, options: object): Promise<{ results: { data(): Promise<PagefindResult> }[] }> }} pagefind
+ * @param {string | null} term
+ * @param {Record<string, string>} filters
+ * @param {number} partCount
+ */
+async function newestFirst(pagefind, term, filters, partCount) {
+	const results = [];
+	for (let part = 0; part < partCount && results.length < PAGE_SIZE; part++) {
+		const inPart = await pagefind.search(term, { filters: { ...filters, part: String(part) }, sort: { date: 'desc' } });
+		results.push(...inPart.results);
+	}
+	return results;
 }
 
 /** @param {PagefindResult} result */
