@@ -201,6 +201,8 @@ function tableOf(rows) {
 				.filter((name) => r[name])
 				.map((name) => {
 					const result = r[name];
+					if (result.failed)
+						return tableRow([r.size, NAMES[name], `**failed**: ${result.failed}`, '–', '–', '–', '–', result.load]);
 					const rebuilt = /(Warm|Added|LiveEntry)$/;
 					const cold = rebuilt.test(name) ? r[name.replace(rebuilt, '')] : undefined;
 					const wall =
@@ -229,7 +231,8 @@ async function publish({ rows, label, command }) {
 	const kept = JSON.parse(await readFile(resultsFile, 'utf8').catch(() => '[]'));
 	const measuredAt = new Date().toISOString().slice(0, 16);
 	for (const r of rows) {
-		for (const name of Object.keys(NAMES).filter((n) => r[n])) {
+		// A failed build keeps no result (the table says why); an earlier run's result of it stays.
+		for (const name of Object.keys(NAMES).filter((n) => r[n] && !r[n].failed)) {
 			const index = kept.findIndex((k) => k.size === r.size && k.variant === name);
 			const entry = {
 				size: r.size,
@@ -270,26 +273,42 @@ async function measure({ sizes, variants, rebuilds, label }) {
 		await generate(content, size, { heroShare });
 		const row = { size };
 		rows.push(row);
-		const note = (name, result) => {
+		/** Runs one build; a failed one is noted with its error (a bare Astro site cannot build 100 000) and the run goes on. */
+		const attempt = async (measure) => {
+			const loadBefore = load();
+			try {
+				return await measure();
+			} catch (error) {
+				const lines = `${error.stderr ?? ''}\n${error.message}`.split('\n');
+				const cause =
+					lines.find((line) => /^\s*(\[\w+\]\s*)?\w*Error: /.test(line)) ??
+					lines.find((line) => /error/i.test(line)) ??
+					lines.find(Boolean) ??
+					'unknown';
+				return { failed: cause.trim().slice(0, 200), load: loadBefore };
+			}
+		};
+		const note = async (name, measure) => {
+			const result = await attempt(measure);
 			row[name] = result;
 			console.log(`${name}: ${JSON.stringify(result)}`);
 			// Written after every build: a long run stopped early keeps what it measured.
 			return publish({ rows, label, command });
 		};
 		if (variants.includes('baseline'))
-			await note('baseline', await median(() => plainBuild('baseline', size, { clean: true })));
-		if (variants.includes('ours')) await note('ours', await median(() => plainBuild('ours', size, { clean: true })));
-		if (variants.includes('workers')) await note('workers', await median(() => workers(size, { clean: true })));
-		if (variants.includes('shards')) await note('shards', await median(() => shards(size)));
+			await note('baseline', () => median(() => plainBuild('baseline', size, { clean: true })));
+		if (variants.includes('ours')) await note('ours', () => median(() => plainBuild('ours', size, { clean: true })));
+		if (variants.includes('workers')) await note('workers', () => median(() => workers(size, { clean: true })));
+		if (variants.includes('shards')) await note('shards', () => median(() => shards(size)));
 		if (rebuilds) {
-			if (variants.includes('ours')) await note('oursWarm', await plainBuild('ours', size, { clean: false }));
-			if (variants.includes('workers')) await note('workersWarm', await workers(size, { clean: false }));
+			if (variants.includes('ours')) await note('oursWarm', () => plainBuild('ours', size, { clean: false }));
+			if (variants.includes('workers')) await note('workersWarm', () => workers(size, { clean: false }));
 			await addArticle(content, size + 1);
-			if (variants.includes('ours')) await note('oursAdded', await plainBuild('ours', size, { clean: false }));
-			if (variants.includes('workers')) await note('workersAdded', await workers(size, { clean: false }));
+			if (variants.includes('ours')) await note('oursAdded', () => plainBuild('ours', size, { clean: false }));
+			if (variants.includes('workers')) await note('workersAdded', () => workers(size, { clean: false }));
 			if (variants.includes('ours')) {
 				await addLiveEntry(content, 2);
-				await note('oursLiveEntry', await plainBuild('ours', size, { clean: false }));
+				await note('oursLiveEntry', () => plainBuild('ours', size, { clean: false }));
 			}
 		}
 	}
