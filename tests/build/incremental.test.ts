@@ -287,6 +287,28 @@ describe('incremental rebuilds', () => {
 		await expectSameAsScratch();
 	});
 
+	it('index a story of another year on its own: the other years are reused, the newest stays the root', async () => {
+		const built = await Promise.all(['2026', '2025'].map(searchIndexBuilt));
+		await write('articles/2024/06/archive.md', '---\ntitle: From the archive\npubDate: 2024-06-01 09:00\nauthors: [editor]\nsection: world\n---\n\nAn old story.\n');
+		await build();
+		const parts = JSON.parse(await readFile(join(dist, 'pagefind', 'parts.json'), 'utf8')) as { parts: { path: string }[] };
+		expect(parts.parts.map((part) => part.path)).toEqual(['', '2025/', '2024/']);
+		expect(await Promise.all(['2026', '2025'].map(searchIndexBuilt))).toEqual(built);
+		await expectSameAsScratch();
+	});
+
+	it('move the last newest year below a story of a new one', async () => {
+		// The first build of a year renders every page again (the footer shows the year), so every year is indexed.
+		clock = '2027-01-10T00:00:00Z';
+		await write('articles/2027/01/new-year.md', '---\ntitle: New year\npubDate: 2027-01-05 09:00\nauthors: [editor]\nsection: world\n---\n\nA new year.\n');
+		await build();
+		const parts = JSON.parse(await readFile(join(dist, 'pagefind', 'parts.json'), 'utf8')) as { parts: { path: string }[] };
+		expect(parts.parts.map((part) => part.path)).toEqual(['', '2026/', '2025/', '2024/']);
+		const root = JSON.parse(await readFile(join(dist, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+		expect(Object.values(root.languages).map((language) => language.page_count)).toEqual([1]);
+		await expectSameAsScratch();
+	});
+
 	it('leave exactly what a build from scratch of the same content writes', async () => {
 		await expectSameAsScratch();
 	});

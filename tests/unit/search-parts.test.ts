@@ -1,30 +1,44 @@
 import { describe, expect, it } from 'vitest';
-import { indexPartOf, indexParts } from '../../integrations/newsroom/search/index-site.ts';
+import { indexParts, searchablePage } from '../../integrations/newsroom/search/index-site.ts';
+
+const articlePage = (year: string, body: string, head = '') =>
+	`<!DOCTYPE html><html><head><title>${head}</title></head><body><!--newsroom:recent-posts ab -->list<!--/newsroom:recent-posts-->` +
+	`<article data-pagefind-body data-year="${year}"><h1>Headline</h1>${body}</article></body></html>`;
 
 describe('the parts of the search index (one Pagefind index per year)', () => {
-	it('puts a page in the year of its address, anything else in `other`', () => {
-		expect(indexPartOf('articles/2024/03/ferry/index.html')).toBe('2024');
-		expect(indexPartOf('articles/1999/12/y2k/index.html')).toBe('1999');
-		expect(indexPartOf('articles/special/index.html')).toBe('other');
+	it('puts a page in the year it was published in (its data-year), not the year of its folder', () => {
+		expect(searchablePage('articles/2024/12/late/index.html', articlePage('2025', '<p>x</p>'))?.year).toBe('2025');
+		expect(searchablePage('articles/politics/vote/index.html', articlePage('2019', '<p>x</p>'))?.year).toBe('2019');
 	});
 
-	it('lists the parts newest first, `other` last, each with its article pages in path order', () => {
-		const pages = [
-			'articles/2023/05/b/index.html',
-			'index.html',
-			'articles/special/index.html',
-			'articles/2026/01/a/index.html',
-			'articles/2023/04/a/index.html',
-			'sections/world/index.html',
-		];
-		expect(indexParts(pages)).toEqual([
-			{ name: '2026', pages: ['articles/2026/01/a/index.html'] },
-			{ name: '2023', pages: ['articles/2023/04/a/index.html', 'articles/2023/05/b/index.html'] },
-			{ name: 'other', pages: ['articles/special/index.html'] },
+	it('leaves out a page without data-pagefind-body (an alias redirect page), whatever its text says', () => {
+		const redirect = '<html><head><title>data-pagefind-body data-year="2020"</title></head><body><p>Moved: data-pagefind-body</p></body></html>';
+		expect(searchablePage('articles/old-slug/index.html', redirect)).toBeUndefined();
+		// Text that looks like the attribute, before the article element, does not decide the year.
+		expect(searchablePage('articles/a/index.html', articlePage('2023', '', '&lt;x data-pagefind-body data-year="1999"&gt;'))?.year).toBe('2023');
+		expect(searchablePage('articles/a/index.html', articlePage('no year', ''))?.year).toBe('other');
+	});
+
+	it('gives a page the same digest when only its Recent Posts list changed, another when its text did', () => {
+		const page = articlePage('2026', '<p>Body</p>');
+		const digest = searchablePage('articles/a/index.html', page)!.digest;
+		expect(searchablePage('articles/a/index.html', page.replace('>list<', '>another list<'))!.digest).toBe(digest);
+		expect(searchablePage('articles/a/index.html', page.replace('Body', 'Edited body'))!.digest).not.toBe(digest);
+	});
+
+	it('lists the parts newest first, `other` last, each with its pages in path order', () => {
+		const page = (path: string, year: string) => ({ path, year, digest: path });
+		const parts = indexParts([
+			page('articles/b/index.html', '2023'),
+			page('articles/special/index.html', 'other'),
+			page('articles/c/index.html', '2026'),
+			page('articles/a/index.html', '2023'),
 		]);
-	});
-
-	it('has no part without an article page', () => {
-		expect(indexParts(['index.html', 'search/index.html'])).toEqual([]);
+		expect(parts.map((part) => [part.name, part.pages.map((p) => p.path)])).toEqual([
+			['2026', ['articles/c/index.html']],
+			['2023', ['articles/a/index.html', 'articles/b/index.html']],
+			['other', ['articles/special/index.html']],
+		]);
+		expect(indexParts([])).toEqual([]);
 	});
 });

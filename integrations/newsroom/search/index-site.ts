@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { copyFile, cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { Parser } from 'htmlparser2';
 import * as pagefind from 'pagefind';
 import { findMarkedBlocks } from '../incremental/recent-posts.ts';
 
@@ -11,31 +12,75 @@ export const SEARCH_BUNDLE = 'pagefind';
 export const SEARCH_SCRIPT = 'newsroom-search.js';
 /** Beside the script: the index's parts, newest first, for the script to merge (`{ parts: [{ path }] }`). */
 export const SEARCH_PARTS = 'parts.json';
-/** The pages the index holds: the article pages (they mark their content with `data-pagefind-body`). */
+/** The pages the index may hold: article pages that mark their content with `data-pagefind-body`. */
 export const INDEXED_PAGES = /^articles\/.+\.html$/;
 /**
- * At most 1 000 fragment files per part (Pagefind bundles the rest): one file per article would put 10 000 files
- * beside 10 000 pages, against CDNs' limits on files per deployment (Cloudflare Pages: 20 000).
+ * Pagefind bundles a part's fragments into at most one file per ten pages (and 1 000 files): one file per article
+ * would put 10 000 files beside 10 000 pages, against CDNs' limits on files per deployment (Cloudflare Pages:
+ * 20 000). Worked out from the part's own pages, so one year's change leaves the other years' indexes alone.
  */
-const PAGEFIND_OPTIONS = { maxFragments: 1000 };
+const pagefindOptions = (pages: number) => ({ maxFragments: Math.max(1, Math.min(1000, Math.ceil(pages / 10))) });
 /** What a part other than the newest needs in the output: its index, not a second copy of Pagefind's runtime. */
 const PART_FILES = /^(pagefind-entry\.json|pagefind\.[^/]+\.pf_meta|index|fragment|filter)$/;
 
-/**
- * The part of the index a page belongs to: the year in its address (`articles/2024/…`), or `other`. Pagefind cannot
- * add one page to an index, so the index is one Pagefind index per year, merged in the reader's browser: a new
- * article or live entry re-indexes its year only, and the archive's years are reused as they are.
- */
-export function indexPartOf(page: string): string {
-	return /^articles\/(\d{4})\//.exec(page)?.[1] ?? 'other';
+/** What the index needs to know of an article page before indexing it. */
+export interface SearchablePage {
+	path: string;
+	/**
+	 * Its part of the index: the year it was published in (its `data-year`, in the site's time zone, as the year
+	 * filter), or `other`. Pagefind cannot add one page to an index, so the index is one Pagefind index per year,
+	 * merged in the reader's browser: a new article or live entry re-indexes its year only.
+	 */
+	year: string;
+	/** What Pagefind reads of it: the page without its Recent Posts lists (see `pageDigest`). */
+	digest: string;
 }
 
-/** The parts of these pages, newest year first (`other` last), each with its pages in path order. */
-export function indexParts(pages: readonly string[]): { name: string; pages: string[] }[] {
-	const byPart = new Map<string, string[]>();
-	for (const page of [...pages].filter((candidate) => INDEXED_PAGES.test(candidate)).sort()) {
-		const name = indexPartOf(page);
-		byPart.set(name, [...(byPart.get(name) ?? []), page]);
+/**
+ * Reads an article page for the index, or `undefined` when it has no `data-pagefind-body` element (an alias's
+ * redirect page, say): Pagefind would index such a page whole if its year had no other. Parsed up to that element
+ * only (htmlparser2: attributes decoded as a browser does, so no text of the page can pass for one).
+ */
+export function searchablePage(path: string, html: string): SearchablePage | undefined {
+	let year: string | undefined;
+	const parser = new Parser({
+		onopentag(_name, attributes) {
+			if (year !== undefined || attributes['data-pagefind-body'] === undefined) return;
+			year = /^\d{4}$/.test(attributes['data-year'] ?? '') ? attributes['data-year']! : 'other';
+			parser.pause();
+		},
+	});
+	parser.end(html);
+	return year === undefined ? undefined : { path, year, digest: pageDigest(html) };
+}
+
+/**
+ * A digest of a page without its Recent Posts lists: they sit outside what Pagefind indexes (and carry
+ * `data-pagefind-ignore`), and one new article changes them on every page, which would re-index every year.
+ */
+function pageDigest(html: string): string {
+	const hash = createHash('sha256');
+	let from = 0;
+	for (const block of findMarkedBlocks(html)) {
+		hash.update(html.slice(from, block.start)).update('\0');
+		from = block.end;
+	}
+	return hash.update(html.slice(from)).digest('hex');
+}
+
+/** A part of the index: a year's pages in path order, newest year first (`other` last). */
+export interface IndexPart {
+	name: string;
+	pages: SearchablePage[];
+}
+
+/** Groups searchable pages into the index's parts. */
+export function indexParts(pages: readonly SearchablePage[]): IndexPart[] {
+	const byPart = new Map<string, SearchablePage[]>();
+	for (const page of [...pages].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+		const part = byPart.get(page.year);
+		if (part) part.push(page);
+		else byPart.set(page.year, [page]);
 	}
 	const rank = (name: string) => (name === 'other' ? -1 : Number(name));
 	return [...byPart].map(([name, partPages]) => ({ name, pages: partPages })).sort((a, b) => rank(b.name) - rank(a.name));
@@ -58,38 +103,44 @@ export interface SiteIndexing {
 	write(): Promise<IndexSiteResult>;
 }
 
-/** A part of the index: its pages' digest and, when they changed, the Pagefind index made of them. */
-type PartIndex = { name: string; pages: string[]; digest: string; index?: pagefind.PagefindIndex };
+/** A part of the index: its digest and, when its pages changed, the Pagefind index made of them. */
+type PartIndex = IndexPart & { digest: string; index?: pagefind.PagefindIndex };
 
 /**
  * Starts the Pagefind search index of this build's article pages (`pages`: paths relative to `dist`), in Pagefind's
  * own process, so that it runs on another core while the build's other site-wide steps (security, sitemaps, Recent
- * Posts, pruning) run on this one. Each part (year) whose pages are byte for byte the ones the last build indexed (a
- * digest kept in `cache`) is reused; the others are indexed, pages added in path order so that a part is the same
- * whatever order the build listed them in. The newest part is written at the bundle's root with Pagefind's runtime;
- * the others below it, in a folder each.
+ * Posts, pruning) run on this one. Each part (year) whose pages are the ones the last build indexed (a digest kept
+ * in `cache`) is reused; the others are indexed, pages added in path order so that a part is the same whatever
+ * order the build listed them in. The newest part is written at the bundle's root with Pagefind's runtime; the
+ * others below it, in a folder each.
  */
 export function startIndexing(dist: string, pages: readonly string[], cache: string): SiteIndexing {
 	const started = performance.now();
-	const parts = indexParts(pages);
-	// An index with no article at all still gives the search page a runtime to load.
-	if (parts.length === 0) parts.push({ name: 'other', pages: [] });
 	const indexing = (async () => {
-		const results: PartIndex[] = [];
+		const searchable: SearchablePage[] = [];
+		// One page at a time: all at once would open more files than a process may, at 100 000 articles.
+		for (const path of pages.filter((page) => INDEXED_PAGES.test(page))) {
+			const page = searchablePage(path, await readFile(join(dist, path), 'utf8'));
+			if (page) searchable.push(page);
+		}
+		const parts = indexParts(searchable);
+		// An index with no article at all still gives the search page a runtime to load.
+		if (parts.length === 0) parts.push({ name: 'other', pages: [] });
 		const version = await pagefindVersion();
+		const results: PartIndex[] = [];
 		for (const part of parts) {
-			const digest = await pagesDigest(dist, part.pages, version);
+			const digest = partDigest(part, version);
 			const folder = join(cache, part.name);
 			const previous = await readFile(join(folder, 'digest'), 'utf8').catch(() => undefined);
 			if (previous === digest && (await stat(join(folder, SEARCH_BUNDLE)).catch(() => undefined))) {
 				results.push({ ...part, digest });
 				continue;
 			}
-			const { index, errors } = await pagefind.createIndex(PAGEFIND_OPTIONS);
+			const { index, errors } = await pagefind.createIndex(pagefindOptions(part.pages.length));
 			if (!index) throw new Error(errors.join('\n'));
-			for (const sourcePath of part.pages) {
-				const added = await index.addHTMLFile({ sourcePath, content: await readFile(join(dist, sourcePath), 'utf8') });
-				if (added.errors.length > 0) throw new Error(`${sourcePath}: ${added.errors.join('\n')}`);
+			for (const { path } of part.pages) {
+				const added = await index.addHTMLFile({ sourcePath: path, content: await readFile(join(dist, path), 'utf8') });
+				if (added.errors.length > 0) throw new Error(`${path}: ${added.errors.join('\n')}`);
 			}
 			results.push({ ...part, digest, index });
 		}
@@ -147,24 +198,12 @@ export function startIndexing(dist: string, pages: readonly string[], cache: str
 	};
 }
 
-/** One digest of a part's pages' paths and text, and of how they are indexed (Pagefind's version, the options). */
-async function pagesDigest(dist: string, pages: readonly string[], pagefindVersion: string): Promise<string> {
+/** One digest of a part: its pages' paths and digests, and how they are indexed (Pagefind's version, options). */
+function partDigest(part: IndexPart, pagefindVersion: string): string {
 	const hash = createHash('sha256');
 	// Parts written by another Pagefind would be merged by this one's runtime: an upgrade re-indexes them all.
-	hash.update(pagefindVersion);
-	hash.update(JSON.stringify(PAGEFIND_OPTIONS));
-	for (const page of pages) {
-		const html = await readFile(join(dist, page), 'utf8');
-		hash.update(`${page}\0`);
-		// Without its Recent Posts lists, outside what Pagefind indexes: a new article changes them on every page
-		// (and they may be swapped while this reads), which would re-index every year for one article.
-		let from = 0;
-		for (const block of findMarkedBlocks(html)) {
-			hash.update(html.slice(from, block.start)).update('\0');
-			from = block.end;
-		}
-		hash.update(html.slice(from)).update('\0\0');
-	}
+	hash.update(`${pagefindVersion}\0${JSON.stringify(pagefindOptions(part.pages.length))}\0`);
+	for (const page of part.pages) hash.update(`${page.path}\0${page.digest}\0`);
 	return hash.digest('hex');
 }
 

@@ -38,10 +38,15 @@ async function runSearch(element) {
 	const plurals = new Intl.PluralRules(document.documentElement.lang || undefined);
 	status.textContent = loading;
 	const pagefind = await import(new URL('pagefind.js', import.meta.url).href);
-	/** @type {{ parts: { path: string }[] }} */
-	const { parts } = await fetch(new URL('parts.json', import.meta.url)).then((response) => response.json());
-	// The other years' indexes merged into this one (one query, one WebAssembly module), each tagged with a
-	// `part` filter of its own: its place in the list, newest year first.
+	// The years' indexes, newest first; the newest is this folder's. Should the list not load (a deployment half
+	// done, say), the newest year is still searched rather than none.
+	/** @type {{ path: string }[]} */
+	const parts = await fetch(new URL('parts.json', import.meta.url))
+		.then((response) => (response.ok ? response.json() : Promise.reject(new Error(String(response.status)))))
+		.then((listed) => listed.parts)
+		.catch(() => [{ path: '' }]);
+	// The other years merged into this one (one query, one WebAssembly module), each tagged with a `part` filter
+	// of its own: its place in the list.
 	await pagefind.options({ baseUrl: base, mergeFilter: { part: '0' } });
 	await Promise.all(
 		parts.slice(1).map((part, i) => pagefind.mergeIndex(new URL(part.path, import.meta.url).pathname, { baseUrl: base, mergeFilter: { part: String(i + 1) } })),
