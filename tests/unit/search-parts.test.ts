@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { indexParts, searchablePage } from '../../integrations/newsroom/search/index-site.ts';
 
 const articlePage = (year: string, body: string, head = '') =>
-	`<!DOCTYPE html><html><head><title>${head}</title></head><body><!--newsroom:recent-posts ab -->list<!--/newsroom:recent-posts-->` +
-	`<article data-pagefind-body data-year="${year}"><h1>Headline</h1>${body}</article></body></html>`;
+	`<!DOCTYPE html><html><head><title>${head}</title></head><body>` +
+	`<article data-pagefind-body data-year="${year}"><h1>Headline</h1>${body}` +
+	`<nav class="related" data-pagefind-ignore><a href="/a/">Related one</a><img src="x.png" alt=""><span data-pagefind-filter="tag">Tag</span></nav></article>` +
+	`<!--newsroom:recent-posts ab --><section data-pagefind-ignore><p>list</p></section><!--/newsroom:recent-posts--></body></html>`;
 
 describe('the parts of the search index (one Pagefind index per year)', () => {
 	it('puts a page in the year it was published in (its data-year), not the year of its folder', () => {
@@ -19,11 +21,15 @@ describe('the parts of the search index (one Pagefind index per year)', () => {
 		expect(searchablePage('articles/a/index.html', articlePage('no year', ''))?.year).toBe('other');
 	});
 
-	it('gives a page the same digest when only its Recent Posts list changed, another when its text did', () => {
+	it('gives a page the same digest when only what Pagefind ignores changed (Recent Posts, related links)', () => {
 		const page = articlePage('2026', '<p>Body</p>');
-		const digest = searchablePage('articles/a/index.html', page)!.digest;
-		expect(searchablePage('articles/a/index.html', page.replace('>list<', '>another list<'))!.digest).toBe(digest);
-		expect(searchablePage('articles/a/index.html', page.replace('Body', 'Edited body'))!.digest).not.toBe(digest);
+		const digest = (html: string) => searchablePage('articles/a/index.html', html)!.digest;
+		expect(digest(page.replace('>list<', '>another list<'))).toBe(digest(page));
+		expect(digest(page.replace('Related one', 'Related two'))).toBe(digest(page));
+		// What Pagefind reads: the text, and a filter even inside an ignored element.
+		expect(digest(page.replace('Body', 'Edited body'))).not.toBe(digest(page));
+		expect(digest(page.replace('>Tag<', '>Other tag<'))).not.toBe(digest(page));
+		expect(digest(page.replace('data-year="2026"><h1>Headline', 'data-year="2026"><h1>Headline, corrected'))).not.toBe(digest(page));
 	});
 
 	it('lists the parts newest first, `other` last, each with its pages in path order', () => {

@@ -4,7 +4,6 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Parser } from 'htmlparser2';
 import * as pagefind from 'pagefind';
-import { findMarkedBlocks } from '../incremental/recent-posts.ts';
 
 /** The folder of the search index in the build output, and its URL path below the site's base. */
 export const SEARCH_BUNDLE = 'pagefind';
@@ -32,40 +31,56 @@ export interface SearchablePage {
 	 * merged in the reader's browser: a new article or live entry re-indexes its year only.
 	 */
 	year: string;
-	/** What Pagefind reads of it: the page without its Recent Posts lists (see `pageDigest`). */
+	/** A digest of what Pagefind reads of it (see `searchablePage`). */
 	digest: string;
 }
 
 /**
  * Reads an article page for the index, or `undefined` when it has no `data-pagefind-body` element (an alias's
- * redirect page, say): Pagefind would index such a page whole if its year had no other. Parsed up to that element
- * only (htmlparser2: attributes decoded as a browser does, so no text of the page can pass for one).
+ * redirect page, say): Pagefind would index such a page whole if its year had no other. Parsed with htmlparser2
+ * (attributes decoded as a browser does, so no text of the page can pass for one).
+ *
+ * Its digest covers the page except what Pagefind leaves out: the content of `data-pagefind-ignore` elements (the
+ * Recent Posts lists, related links, dates), keeping the elements inside them that carry `data-pagefind-*`
+ * attributes, text included, which Pagefind still reads (a filter's value is its text). One new article changes every page's Recent Posts and some older pages' related links
+ * (its topics' weights shift); none of that is indexed, so it must not make a year be indexed again.
  */
 export function searchablePage(path: string, html: string): SearchablePage | undefined {
 	let year: string | undefined;
+	const hash = createHash('sha256');
+	/** The page's source up to here is hashed or left out. */
+	let from = 0;
+	/** How deep inside an ignored element the parser is (0: not inside one). */
+	let ignored = 0;
+	/** Inside an ignored element, an element Pagefind still reads (a filter, say: its text is the value). */
+	let kept: { start: number; depth: number } | undefined;
 	const parser = new Parser({
 		onopentag(_name, attributes) {
-			if (year !== undefined || attributes['data-pagefind-body'] === undefined) return;
-			year = /^\d{4}$/.test(attributes['data-year'] ?? '') ? attributes['data-year']! : 'other';
-			parser.pause();
+			if (ignored > 0) {
+				ignored++;
+				if (!kept && Object.keys(attributes).some((name) => name.startsWith('data-pagefind-'))) kept = { start: parser.startIndex, depth: ignored };
+				return;
+			}
+			if (year === undefined && attributes['data-pagefind-body'] !== undefined) {
+				year = /^\d{4}$/.test(attributes['data-year'] ?? '') ? attributes['data-year']! : 'other';
+			}
+			if (attributes['data-pagefind-ignore'] !== undefined) {
+				hash.update(html.slice(from, parser.endIndex + 1)).update('\0');
+				ignored = 1;
+			}
+		},
+		onclosetag() {
+			if (ignored === 0) return;
+			if (kept?.depth === ignored) {
+				hash.update(html.slice(kept.start, parser.endIndex + 1)).update('\0');
+				kept = undefined;
+			}
+			if (--ignored === 0) from = parser.endIndex + 1;
 		},
 	});
 	parser.end(html);
-	return year === undefined ? undefined : { path, year, digest: pageDigest(html) };
-}
-
-/**
- * A digest of a page without its Recent Posts lists: they sit outside what Pagefind indexes (and carry
- * `data-pagefind-ignore`), and one new article changes them on every page, which would re-index every year.
- */
-function pageDigest(html: string): string {
-	const hash = createHash('sha256');
-	let from = 0;
-	for (const block of findMarkedBlocks(html)) {
-		hash.update(html.slice(from, block.start)).update('\0');
-		from = block.end;
-	}
-	return hash.update(html.slice(from)).digest('hex');
+	if (year === undefined) return undefined;
+	return { path, year, digest: hash.update(html.slice(from)).digest('hex') };
 }
 
 /** A part of the index: a year's pages in path order, newest year first (`other` last). */
