@@ -263,6 +263,22 @@ async function publish({ rows, label, command }) {
 	return table;
 }
 
+/** Runs one build; a failed one is noted with its error (a bare Astro site cannot build 100 000) and the run goes on. */
+async function attemptBuild(build) {
+	const loadBefore = load();
+	try {
+		return await build();
+	} catch (error) {
+		const lines = `${error.stderr ?? ''}\n${error.message}`.split('\n');
+		const cause =
+			lines.find((line) => /^\s*(\[\w+\]\s*)?\w*Error: /.test(line)) ??
+			lines.find((line) => /error/i.test(line)) ??
+			lines.find(Boolean) ??
+			'unknown';
+		return { failed: cause.trim().slice(0, 200), load: loadBefore };
+	}
+}
+
 /** One group of sizes with its variants, published to its own block after every build. */
 async function measure({ sizes, variants, rebuilds, label }) {
 	const rows = [];
@@ -273,23 +289,8 @@ async function measure({ sizes, variants, rebuilds, label }) {
 		await generate(content, size, { heroShare });
 		const row = { size };
 		rows.push(row);
-		/** Runs one build; a failed one is noted with its error (a bare Astro site cannot build 100 000) and the run goes on. */
-		const attempt = async (measure) => {
-			const loadBefore = load();
-			try {
-				return await measure();
-			} catch (error) {
-				const lines = `${error.stderr ?? ''}\n${error.message}`.split('\n');
-				const cause =
-					lines.find((line) => /^\s*(\[\w+\]\s*)?\w*Error: /.test(line)) ??
-					lines.find((line) => /error/i.test(line)) ??
-					lines.find(Boolean) ??
-					'unknown';
-				return { failed: cause.trim().slice(0, 200), load: loadBefore };
-			}
-		};
-		const note = async (name, measure) => {
-			const result = await attempt(measure);
+		const note = async (name, build) => {
+			const result = await attemptBuild(build);
 			row[name] = result;
 			console.log(`${name}: ${JSON.stringify(result)}`);
 			// Written after every build: a long run stopped early keeps what it measured.
