@@ -13,6 +13,7 @@ import { createVirtualModules, defaultExport } from './core/wiring.ts';
 import { feedsIntegration } from './feeds/integration.ts';
 import { imagesIntegration } from './images/integration.ts';
 import { incrementalBuilds } from './incremental/integration.ts';
+import { createPageFacts } from './incremental/page-facts.ts';
 import { liveUpdatesIntegration } from './live-updates/integration.ts';
 import { VARIANTS_ROUTE } from './incremental/recent-posts.ts';
 import { buildPlanOf, parallelBuilds } from './parallel/integration.ts';
@@ -39,13 +40,15 @@ const virtualTypes = readFileSync(new URL('./virtual.d.ts', import.meta.url), 'u
 export default function newsroom(userOptions: NewsroomUserOptions): AstroIntegration {
 	const options = resolveOptions(userOptions);
 	const modules = createVirtualModules();
+	// What the site-wide steps read of each built page: read once per build, kept while Astro reuses the page.
+	const pageFacts = createPageFacts();
 	// The security headers of every response: worked out by the security feature after the build, written by the CDN's.
 	const responseHeaders: ResponseHeaders = { everywhere: [], pages: [], byEntry: new Map() };
 	// The editors' desk has a policy of its own (Decap needs more than a reader's page may do).
 	const desk = options.cms ? [{ path: ADMIN_PATH, openerPolicy: DESK_OPENER_POLICY }] : [];
 	// So has the search page, and the index's web worker with it (Pagefind runs WebAssembly).
 	const searchPath = createUrls('https://site.invalid/').search;
-	const search = options.search ? searchIntegrations() : undefined;
+	const search = options.search ? searchIntegrations(pageFacts) : undefined;
 	const searchParts = options.search
 		? [
 				{ path: searchPath, openerPolicy: 'same-origin' },
@@ -73,14 +76,15 @@ export default function newsroom(userOptions: NewsroomUserOptions): AstroIntegra
 						...(search ? [search.start] : []), // the first build:done step: Pagefind indexes on another core meanwhile
 						feedsIntegration(), // RSS for the site, sections and authors
 						liveUpdatesIntegration(options, modules), // each live blog's updates.json, for the live-updates island (with `liveUpdates`)
-						securityIntegration(options, responseHeaders, [...desk, ...searchParts]), // the article HTML policy, the CSP, security headers
-						consentIntegration(options), // the cookie-consent island's checks
+						securityIntegration(options, responseHeaders, [...desk, ...searchParts], pageFacts), // the article HTML policy, the CSP, security headers
+						consentIntegration(options, pageFacts), // the cookie-consent island's checks
 						imagesIntegration(), // responsive images in bodies
 						cmsIntegration(options, modules), // the editors' desk at /admin/ (with the `cms` option)
 						seoIntegration({ unlisted: [...(options.cms ? [ADMIN_PATH] : []), ...(options.search ? [searchPath] : [])] }), // news sitemap, robots.txt, the sitemap with lastmod (without the desk and search)
-						incrementalBuilds(modules, { writtenLater: CDN_FILES, merged: Boolean(plan?.merge) }), // after the sitemap: prunes what is not produced
+						incrementalBuilds(modules, { writtenLater: CDN_FILES, merged: Boolean(plan?.merge), pageFacts }), // after the sitemap: prunes what is not produced
 						...(search ? [search.finish] : []), // after the pruning: the search index written
-						cdnIntegration(responseHeaders), // last: `_headers` for every file written
+						cdnIntegration(responseHeaders), // `_headers` for every file written
+						pageFacts.integration, // last: what the checks read of each page, kept for the next incremental build
 					],
 				});
 				logger.info(`build time ${buildTime}, dates in ${options.timeZone}`);

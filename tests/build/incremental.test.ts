@@ -2,7 +2,7 @@ import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../helpers/build-site.ts';
+import { buildSite, captureOutput } from '../helpers/build-site.ts';
 import { distDifferences } from '../helpers/compare-dist.ts';
 import { page, text } from '../helpers/parse.ts';
 import { repoRoot, tmpRoot } from '../helpers/paths.ts';
@@ -29,7 +29,21 @@ async function write(path: string, contents: string) {
 	await writeFile(join(content, path), contents);
 }
 
-const build = () => buildSite({ name, env: env(), incremental: true });
+/** The last build's log. Every build logs at `info`: another log level is another config, and Astro's incremental
+ * builds reuse no page across a change of config. */
+let lastLog = '';
+async function build(): Promise<string> {
+	let out = '';
+	lastLog = await captureOutput(async () => {
+		out = await buildSite({ name, env: env(), incremental: true, logLevel: 'info' });
+	});
+	return out;
+}
+/** How many pages the checks after the last build read, of how many (incremental/page-facts.ts). */
+function pagesRead(): { read: number; pages: number } {
+	const [, read, pages] = /the checks after the build read (\d+) of (\d+) page\(s\)/.exec(lastLog) ?? [];
+	return { read: Number(read), pages: Number(pages) };
+}
 /** When the search index was last built (not reused): the search feature then writes its digest anew. */
 /** When the search index of a year (one Pagefind index per year of articles) was last built. */
 const searchIndexBuilt = async (year: string) => (await stat(join(tmpRoot, name, 'cache', 'newsroom', 'search', year, 'digest'))).mtimeMs;
@@ -87,6 +101,24 @@ describe('incremental rebuilds', () => {
 		expect(await Promise.all(['2026', '2025'].map(searchIndexBuilt))).toEqual(indexBuilt);
 		const after = await Promise.all([1, 4, 8].map((i) => mtime(dist, `articles/2026/01/story-${i}`)));
 		expect(after).toEqual(before);
+		await expectSameAsScratch();
+	});
+
+	it('check only the pages a build wrote: the facts of the pages Astro reused are kept in the cache folder', async () => {
+		// The security, consent and search steps read what they need of each page once; a page Astro reused and
+		// nobody touched is known by its file status and not read again (pages without a cache key, listings and the
+		// home page, render on every build).
+		await build();
+		const quiet = pagesRead();
+		expect(quiet.pages).toBeGreaterThan(20);
+		expect(quiet.read).toBeLessThanOrEqual(quiet.pages - 9);
+		// The record is keyed by the code that reads pages: another version of it reads every page again.
+		const record = join(tmpRoot, name, 'cache', 'newsroom', 'page-facts.json');
+		const kept = JSON.parse(await readFile(record, 'utf8')) as { version: string };
+		await writeFile(record, JSON.stringify({ ...kept, version: 'older code' }));
+		await build();
+		const afterUpgrade = pagesRead();
+		expect(afterUpgrade.read).toBe(afterUpgrade.pages);
 		await expectSameAsScratch();
 	});
 
@@ -310,6 +342,16 @@ describe('incremental rebuilds', () => {
 	});
 
 	it('leave exactly what a build from scratch of the same content writes', async () => {
+		await expectSameAsScratch();
+	});
+
+	it('read again a reused page edited in the output since the last build (Astro leaves it there)', async () => {
+		const story = join(dist, 'articles/2026/01/story-3/index.html');
+		const original = await readFile(story, 'utf8');
+		await writeFile(story, original.replace('</main>', '<iframe src="https://tracker.example/pixel"></iframe></main>'));
+		await expect(build()).rejects.toThrow(/story-3\/index\.html: <iframe src="https:\/\/tracker\.example\/pixel">/);
+		await writeFile(story, original);
+		await build();
 		await expectSameAsScratch();
 	});
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { listKey, type ListOptions } from '../../integrations/newsroom/recent-posts/lists.ts';
 import { findMarkedBlocks, MARKER_END, markerStart } from '../../integrations/newsroom/incremental/recent-posts.ts';
 import { readVariants, spliceRecentPosts } from '../../integrations/newsroom/incremental/recent-posts.ts';
+import { withoutRecentPosts } from '../../integrations/newsroom/incremental/page-facts.ts';
 
 const options: ListOptions = {
 	count: 2,
@@ -71,5 +72,22 @@ describe('spliceRecentPosts', () => {
 		const unknown = new Set<string>();
 		expect(spliceRecentPosts(page, variants, unknown)).toBeUndefined();
 		expect([...unknown]).toEqual([other]);
+	});
+});
+
+describe('withoutRecentPosts (what the checks after a build read of a page)', () => {
+	it('is the same before and after a splice, so facts read before it stay true', () => {
+		const page = `<head><meta http-equiv="content-security-policy" content="x"></head><main><p>Body</p>${widget('2025/z', '<ul>old</ul>')}<aside>${widget(undefined, '')}</aside></main>`;
+		const spliced = spliceRecentPosts(page, variants)!;
+		expect(spliced).not.toBe(page);
+		expect(withoutRecentPosts(spliced)).toBe(withoutRecentPosts(page));
+		expect(withoutRecentPosts(page)).toBe(
+			`<head><meta http-equiv="content-security-policy" content="x"></head><main><p>Body</p>${widget('2025/z', '')}<aside>${widget(undefined, '')}</aside></main>`,
+		);
+	});
+
+	it('keeps everything outside the lists, and gives up on a broken marker', () => {
+		expect(withoutRecentPosts('<p>No list</p>')).toBe('<p>No list</p>');
+		expect(withoutRecentPosts(`<p>x</p>${markerStart(key, 'x')}<iframe src="https://a.example/"></iframe>`)).toBeUndefined();
 	});
 });

@@ -1,5 +1,4 @@
 import { existsSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
@@ -8,6 +7,7 @@ import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { builtFiles, injectRoutes } from '../core/wiring.ts';
+import type { PageFacts } from '../incremental/page-facts.ts';
 import type { NewsroomOptions } from '../options.ts';
 
 /**
@@ -16,7 +16,12 @@ import type { NewsroomOptions } from '../options.ts';
  * third-party iframe outside a consent embed (it would load before any choice), and warns when the cookie policy
  * the banner links to is not a page of the site.
  */
-export function consentIntegration(options: NewsroomOptions): AstroIntegration {
+export function consentIntegration(
+	options: NewsroomOptions,
+	/** Where built pages are read: once per build, and not at all when Astro reused them unchanged. */
+	pageFacts: PageFacts,
+): AstroIntegration {
+	const iframesOf = pageFacts.reader('consent', import.meta.url, iframeSources);
 	let site: URL | undefined;
 	return {
 		name: '@newsroom/astro/consent',
@@ -30,7 +35,11 @@ export function consentIntegration(options: NewsroomOptions): AstroIntegration {
 			'astro:build:done': async ({ dir, assets, logger }) => {
 				// One page at a time: an archive's 100 000 pages read at once exceed the process's open files (EMFILE).
 				const ungated: { page: URL; src: string }[] = [];
-				for (const page of builtFiles(assets, { html: true })) ungated.push(...(await ungatedIframes(page, site)));
+				for (const page of builtFiles(assets, { html: true })) {
+					for (const src of await iframesOf(page)) {
+						if (new URL(src, site ?? 'https://invalid.example/').origin !== site?.origin) ungated.push({ page, src });
+					}
+				}
 				if (ungated.length > 0) {
 					throw new AstroError(
 						`Third-party content would load before the reader's consent:\n${ungated
@@ -52,18 +61,17 @@ export function consentIntegration(options: NewsroomOptions): AstroIntegration {
 const parser = unified().use(rehypeParse);
 
 /**
- * The iframes of a built page that load another site's content straight away: every `<iframe>` whose address is
- * not on `site`, except those waiting in a `<template>` (a consent embed's, loaded once consent is given).
+ * The addresses of a built page's iframes that load straight away: every `<iframe src>` except those waiting in a
+ * `<template>` (a consent embed's, loaded once consent is given). Those on another site fail the build.
  */
-async function ungatedIframes(page: URL, site: URL | undefined): Promise<{ page: URL; src: string }[]> {
-	const html = await readFile(page, 'utf8');
+function iframeSources(html: string): string[] {
 	if (!html.includes('<iframe')) return [];
-	const found: { page: URL; src: string }[] = [];
+	const found: string[] = [];
 	// A template's content is not among its children in hast, so `visit` never enters a gated embed.
 	visit(parser.parse(html) as Root, 'element', (element) => {
 		if (element.tagName !== 'iframe') return;
 		const src = String(element.properties['src'] ?? '');
-		if (src && new URL(src, site ?? 'https://invalid.example/').origin !== site?.origin) found.push({ page, src });
+		if (src) found.push(src);
 	});
 	return found;
 }

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { defaultExport, injectRoutes, type VirtualModules } from '../core/wiring.ts';
 import { pruneOutput, toPosix } from './output.ts';
+import type { PageFacts } from './page-facts.ts';
 import { recordedListOptions, refreshRecentPosts, VARIANTS_ROUTE } from './recent-posts.ts';
 
 /** Written into outDir when the build starts: its change time is the build's start on that file system's clock. */
@@ -24,7 +25,16 @@ const START_MARKER = '.newsroom-build-start';
  */
 export function incrementalBuilds(
 	modules: VirtualModules,
-	{ writtenLater = [], merged = false }: { writtenLater?: readonly string[]; merged?: boolean } = {},
+	{
+		writtenLater = [],
+		merged = false,
+		pageFacts,
+	}: {
+		writtenLater?: readonly string[];
+		merged?: boolean;
+		/** Kept in the cache folder between incremental builds (`page-facts.ts`). */
+		pageFacts?: PageFacts;
+	} = {},
 ): AstroIntegration {
 	let enabled = false;
 	let keepOutDir = false;
@@ -42,6 +52,7 @@ export function incrementalBuilds(
 				record = enabled ? fileURLToPath(new URL('newsroom/recent-posts.json', config.cacheDir)) : '';
 				// Where <RecentPosts> records its options (none without incremental builds).
 				modules.set('incremental', defaultExport({ listRecord: record || null }));
+				pageFacts?.keepIn(enabled ? fileURLToPath(new URL('newsroom/page-facts.json', config.cacheDir)) : undefined);
 				if (!enabled) return;
 				// Reused pages are possible once an incremental build has run (its manifest) or rendered a list.
 				reusable =

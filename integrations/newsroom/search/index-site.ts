@@ -46,6 +46,17 @@ export interface SearchablePage {
  * (its topics' weights shift); none of that is indexed, so it must not make a year be indexed again.
  */
 export function searchablePage(path: string, html: string): SearchablePage | undefined {
+	const facts = searchFacts(html);
+	return facts ? { path, ...facts } : undefined;
+}
+
+/** What the index needs of a page whatever its path (kept between builds by the page facts), or `null`. */
+export type SearchFacts = Omit<SearchablePage, 'path'> | null;
+
+/** A page's year and digest (`searchablePage`), or `null` when it has no `data-pagefind-body` element. */
+export function searchFacts(html: string): SearchFacts {
+	// Most pages that are not articles say nothing of the index: no need to parse them.
+	if (!html.includes('data-pagefind-body')) return null;
 	let year: string | undefined;
 	const hash = createHash('sha256');
 	/** The page's source up to here is hashed or left out. */
@@ -79,8 +90,8 @@ export function searchablePage(path: string, html: string): SearchablePage | und
 		},
 	});
 	parser.end(html);
-	if (year === undefined) return undefined;
-	return { path, year, digest: hash.update(html.slice(from)).digest('hex') };
+	if (year === undefined) return null;
+	return { year, digest: hash.update(html.slice(from)).digest('hex') };
 }
 
 /** A part of the index: a year's pages in path order, newest year first (`other` last). */
@@ -129,14 +140,20 @@ type PartIndex = IndexPart & { digest: string; index?: pagefind.PagefindIndex };
  * order the build listed them in. The newest part is written at the bundle's root with Pagefind's runtime; the
  * others below it, in a folder each.
  */
-export function startIndexing(dist: string, pages: readonly string[], cache: string): SiteIndexing {
+export function startIndexing(
+	dist: string,
+	pages: readonly string[],
+	cache: string,
+	/** A page's `searchFacts` (path relative to `dist`): read once per build, kept while Astro reuses the page. */
+	factsOf: (path: string) => Promise<SearchFacts>,
+): SiteIndexing {
 	const started = performance.now();
 	const indexing = (async () => {
 		const searchable: SearchablePage[] = [];
 		// One page at a time: all at once would open more files than a process may, at 100 000 articles.
 		for (const path of pages.filter((page) => INDEXED_PAGES.test(page))) {
-			const page = searchablePage(path, await readFile(join(dist, path), 'utf8'));
-			if (page) searchable.push(page);
+			const facts = await factsOf(path);
+			if (facts) searchable.push({ path, ...facts });
 		}
 		const parts = indexParts(searchable);
 		// An index with no article at all still gives the search page a runtime to load.

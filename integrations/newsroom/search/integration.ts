@@ -1,9 +1,10 @@
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { builtFiles } from '../core/wiring.ts';
-import { startIndexing, type SiteIndexing } from './index-site.ts';
+import type { PageFacts } from '../incremental/page-facts.ts';
+import { searchFacts, startIndexing, type SiteIndexing } from './index-site.ts';
 
 /**
  * Search: the Pagefind index of the article pages, in two steps around the build's other site-wide work. `start`
@@ -12,7 +13,11 @@ import { startIndexing, type SiteIndexing } from './index-site.ts';
  * sharded build runs both once, over the merged output. The `/search/` page is the site's; its script is
  * `Search.astro`'s.
  */
-export function searchIntegrations(): { start: AstroIntegration; finish: AstroIntegration } {
+export function searchIntegrations(
+	/** Where built pages are read: once per build, and not at all when Astro reused them unchanged. */
+	pageFacts: PageFacts,
+): { start: AstroIntegration; finish: AstroIntegration } {
+	const factsOf = pageFacts.reader('search', new URL('./index-site.ts', import.meta.url).href, searchFacts);
 	let cache: string;
 	let indexing: SiteIndexing | undefined;
 	const fail = (error: unknown) =>
@@ -27,7 +32,7 @@ export function searchIntegrations(): { start: AstroIntegration; finish: AstroIn
 				'astro:build:done': ({ dir, assets }) => {
 					const dist = fileURLToPath(dir);
 					const pages = builtFiles(assets).map((file) => fileURLToPath(file).slice(dist.length));
-					indexing = startIndexing(dist, pages, cache);
+					indexing = startIndexing(dist, pages, cache, (path) => factsOf(pathToFileURL(join(dist, path))));
 				},
 			},
 		},

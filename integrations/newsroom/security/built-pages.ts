@@ -21,15 +21,21 @@ export interface BuiltPage {
 	gated: GatedScript[];
 }
 
+/** What the security step keeps of a page between builds (as JSON): its policy's text, its gated scripts. */
+export interface PageSecurityFacts {
+	policy: string | null;
+	gated: GatedScript[];
+}
+
 /** Reads a built page with htmlparser2 (attributes and script text decoded as a browser does). */
-export function readBuiltPage(html: string): BuiltPage {
-	const page: BuiltPage = { policy: undefined, gated: [] };
+export function readSecurityFacts(html: string): PageSecurityFacts {
+	const page: PageSecurityFacts = { policy: null, gated: [] };
 	let open: GatedScript | undefined;
 	const parser = new Parser(
 		{
 			onopentag(name, attributes) {
-				if (name === 'meta' && attributes['http-equiv']?.toLowerCase() === 'content-security-policy' && !page.policy) {
-					page.policy = parsePolicy(attributes['content'] ?? '');
+				if (name === 'meta' && attributes['http-equiv']?.toLowerCase() === 'content-security-policy' && page.policy === null) {
+					page.policy = attributes['content'] ?? '';
 				} else if (name === 'script' && attributes['data-consent'] !== undefined) {
 					open = { category: attributes['data-consent'], src: attributes['src'], code: '' };
 					page.gated.push(open);
@@ -46,6 +52,15 @@ export function readBuiltPage(html: string): BuiltPage {
 	);
 	parser.end(html);
 	return page;
+}
+
+/** A built page's policy, parsed, and its gated scripts. */
+export function readBuiltPage(html: string): BuiltPage {
+	return builtPage(readSecurityFacts(html));
+}
+
+export function builtPage({ policy, gated }: PageSecurityFacts): BuiltPage {
+	return { policy: policy === null ? undefined : parsePolicy(policy), gated };
 }
 
 /** The `sha256-…` hash of inline code, as the browser computes it (a policy source is it in single quotes). */

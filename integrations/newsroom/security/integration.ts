@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
@@ -6,7 +5,8 @@ import type { Element } from 'hast';
 import { embedElement } from '../consent/embed.ts';
 import { builtFiles } from '../core/wiring.ts';
 import type { NewsroomOptions } from '../options.ts';
-import { blockedGatedScripts, readBuiltPage, scriptHash } from './built-pages.ts';
+import type { PageFacts } from '../incremental/page-facts.ts';
+import { blockedGatedScripts, builtPage, readSecurityFacts, scriptHash, type BuiltPage } from './built-pages.ts';
 import { htmlPolicyPlugin } from './markdown-plugin.ts';
 import {
 	everywhereHeaders,
@@ -35,9 +35,12 @@ export function securityIntegration(
 	 * policy they need; a part without pages of its own (the search index, whose web worker runs WebAssembly) takes
 	 * the policy of the part at `policyOf`.
 	 */
-	separate: readonly { path: string; openerPolicy: string; policyOf?: string }[] = [],
+	separate: readonly { path: string; openerPolicy: string; policyOf?: string }[],
+	/** Where built pages are read: once per build, and not at all when Astro reused them unchanged. */
+	pageFacts: PageFacts,
 ): AstroIntegration {
 	const { security, consent } = options;
+	const securityFacts = pageFacts.reader('security', new URL('./built-pages.ts', import.meta.url).href, readSecurityFacts);
 	const entryOf = (path: string) => path.split('/').filter(Boolean)[0]!;
 	const ownPolicies = separate.map(({ path, openerPolicy, policyOf }) => ({ entry: entryOf(path), openerPolicy, from: entryOf(policyOf ?? path) }));
 	let settings: SecurityOptions;
@@ -111,8 +114,12 @@ export function securityIntegration(
 				// header allows what any of its pages allows. Most pages share theirs: each distinct one is kept once.
 				const policies = new Map<string, Map<string, Policy>>();
 				const blocked: string[] = [];
+				// Equal facts are one object (page-facts.ts): each distinct policy is parsed once.
+				const parsed = new Map<object, BuiltPage>();
 				for (const file of files) {
-					const page = readBuiltPage(await readFile(file, 'utf8'));
+					const facts = await securityFacts(file);
+					const page = parsed.get(facts) ?? builtPage(facts);
+					parsed.set(facts, page);
 					if (!page.policy) continue;
 					const path = fileURLToPath(file).slice(fileURLToPath(dir).length - 1);
 					const entry = path.split('/')[1]!;
