@@ -81,7 +81,7 @@ export default function newsroom(userOptions: NewsroomUserOptions): AstroIntegra
 						imagesIntegration(), // responsive images in bodies
 						cmsIntegration(options, modules), // the editors' desk at /admin/ (with the `cms` option)
 						seoIntegration({ unlisted: [...(options.cms ? [ADMIN_PATH] : []), ...(options.search ? [searchPath] : [])] }), // news sitemap, robots.txt, the sitemap with lastmod (without the desk and search)
-						incrementalBuilds(modules, { writtenLater: CDN_FILES, merged: Boolean(plan?.merge), pageFacts }), // after the sitemap: prunes what is not produced
+						incrementalBuilds(modules, { writtenLater: [...CDN_FILES, ...(search ? [`${SEARCH_BUNDLE}/`] : [])], merged: Boolean(plan?.merge), pageFacts }), // after the sitemap: prunes what is not produced
 						...(search ? [search.finish] : []), // after the pruning: the search index written
 						cdnIntegration(responseHeaders), // `_headers` for every file written
 						pageFacts.integration, // last: what the checks read of each page, kept for the next incremental build

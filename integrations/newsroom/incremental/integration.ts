@@ -30,6 +30,7 @@ export function incrementalBuilds(
 		merged = false,
 		pageFacts,
 	}: {
+		/** Files (or folders, ending in `/`) integrations after this one write: never pruned. */
 		writtenLater?: readonly string[];
 		merged?: boolean;
 		/** Kept in the cache folder between incremental builds (`page-facts.ts`). */
@@ -91,7 +92,7 @@ export function incrementalBuilds(
 					...[...assets.values()].flat().map((url) => toPosix(relative(root, fileURLToPath(url)))),
 					...writtenLater,
 				]);
-				const stale = await pruneOutput({ root, produced, publicDir, startMs });
+				const stale = await pruneOutput({ root, produced, publicDir, startMs, kept: writtenLater.filter((path) => path.endsWith('/')) });
 				if (stale.length > 0) logger.info(`removed ${stale.length} file(s) no longer produced from ${root}`);
 			},
 		},

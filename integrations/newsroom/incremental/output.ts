@@ -50,15 +50,20 @@ export async function pruneOutput({
 	produced,
 	publicDir,
 	startMs,
+	kept = [],
 }: {
 	root: string;
 	produced: Set<string>;
 	publicDir: URL | undefined;
 	startMs: number;
+	/** Folders (`pagefind/`) a later step writes and keeps up to date itself: their files are left alone. */
+	kept?: readonly string[];
 }): Promise<string[]> {
 	for (const path of await filesBelow(publicDir)) produced.add(path);
 	// Pages, endpoints and public files of this build are kept whatever their age: only the others get a stat.
-	const others = (await filesBelow(root)).filter((path) => !produced.has(path) && !isGit(path));
+	const others = (await filesBelow(root)).filter(
+		(path) => !produced.has(path) && !isGit(path) && !kept.some((folder) => path.startsWith(folder)),
+	);
 	const files = await Promise.all(
 		others.map(async (path) => ({ path, changedMs: (await stat(join(root, path))).ctimeMs })),
 	);
@@ -69,7 +74,7 @@ export async function pruneOutput({
 }
 
 /** Every file below a folder, as POSIX paths relative to it (none when it does not exist). */
-async function filesBelow(folder: URL | string | undefined): Promise<string[]> {
+export async function filesBelow(folder: URL | string | undefined): Promise<string[]> {
 	if (!folder || !existsSync(folder)) return [];
 	const root = typeof folder === 'string' ? folder : fileURLToPath(folder);
 	const entries = await readdir(root, { recursive: true, withFileTypes: true });
@@ -84,7 +89,7 @@ export function toPosix(path: string): string {
 }
 
 /** Removes the folders of deleted files that are now empty, and their emptied parents; `root` itself stays. */
-async function removeEmptyFolders(root: string, deleted: readonly string[]): Promise<void> {
+export async function removeEmptyFolders(root: string, deleted: readonly string[]): Promise<void> {
 	const folders = new Set<string>();
 	for (const path of deleted) {
 		for (let folder = dirname(path); folder !== '.' && folder !== ''; folder = dirname(folder)) folders.add(folder);

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { copyFile, cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Parser } from 'htmlparser2';
 import * as pagefind from 'pagefind';
+import { filesBelow, removeEmptyFolders } from '../incremental/output.ts';
 
 /** The folder of the search index in the build output, and its URL path below the site's base. */
 export const SEARCH_BUNDLE = 'pagefind';
@@ -186,7 +187,6 @@ export function startIndexing(
 			const outputPath = join(dist, SEARCH_BUNDLE);
 			try {
 				const results = await indexing;
-				await rm(outputPath, { recursive: true, force: true });
 				for (const part of results.filter((result) => result.index)) {
 					const kept = join(cache, part.name, SEARCH_BUNDLE);
 					await rm(join(cache, part.name), { recursive: true, force: true });
@@ -199,15 +199,16 @@ export function startIndexing(
 				for (const stale of await readdir(cache).catch(() => [])) {
 					if (!names.has(stale)) await rm(join(cache, stale), { recursive: true, force: true });
 				}
-				const [newest, ...older] = results;
-				await cp(join(cache, newest!.name, SEARCH_BUNDLE), outputPath, { recursive: true });
-				for (const part of older) {
+				// The newest part at the bundle's root, with Pagefind's runtime; the others' index files in a folder each.
+				const wanted = new Map<string, string>();
+				for (const [i, part] of results.entries()) {
 					const kept = join(cache, part.name, SEARCH_BUNDLE);
-					await mkdir(join(outputPath, part.name), { recursive: true });
-					for (const entry of (await readdir(kept)).filter((name) => PART_FILES.test(name))) {
-						await cp(join(kept, entry), join(outputPath, part.name, entry), { recursive: true });
+					for (const file of await filesBelow(kept)) {
+						if (i === 0) wanted.set(file, join(kept, file));
+						else if (PART_FILES.test(file.split('/')[0]!)) wanted.set(`${part.name}/${file}`, join(kept, file));
 					}
 				}
+				await mirror(outputPath, wanted, [SEARCH_SCRIPT, SEARCH_PARTS]);
 				await copyFile(new URL('./browser/search-page.js', import.meta.url), join(outputPath, SEARCH_SCRIPT));
 				// The newest part is the bundle's root (path ''); the script merges the others by their folder.
 				const listed = { parts: results.map((part, i) => ({ path: i === 0 ? '' : `${part.name}/` })) };
@@ -228,6 +229,32 @@ export function startIndexing(
 			}
 		},
 	};
+}
+
+/**
+ * Makes `folder` hold exactly `wanted` (relative path → source file) and `own` (files the caller writes): a file
+ * already there with the source's bytes is left alone (an unchanged year is not copied again), any other is
+ * copied, and files no longer wanted are deleted. The build's pruning leaves this folder to it.
+ */
+async function mirror(folder: string, wanted: ReadonlyMap<string, string>, own: readonly string[]): Promise<void> {
+	const present = await filesBelow(folder);
+	const stale = present.filter((file) => !wanted.has(file) && !own.includes(file));
+	for (const file of stale) await rm(join(folder, file), { force: true });
+	await removeEmptyFolders(folder, stale);
+	const there = new Set(present);
+	for (const [file, source] of wanted) {
+		const target = join(folder, file);
+		if (there.has(file) && (await sameBytes(source, target))) continue;
+		await mkdir(dirname(target), { recursive: true });
+		await copyFile(source, target);
+	}
+}
+
+async function sameBytes(a: string, b: string): Promise<boolean> {
+	const [sizeA, sizeB] = await Promise.all([stat(a), stat(b)]).then((both) => both.map((status) => status.size));
+	if (sizeA !== sizeB) return false;
+	const [bytesA, bytesB] = await Promise.all([readFile(a), readFile(b)]);
+	return bytesA.equals(bytesB);
 }
 
 /** One digest of a part: its pages' paths and digests, and how they are indexed (Pagefind's version, options). */
