@@ -28,6 +28,8 @@ export interface PageFacts {
 	 * a built page.
 	 */
 	reader<T>(name: string, module: string, read: PageReader<T>): (file: URL) => Promise<T>;
+	/** Finds the facts of many pages, a few at a time: before a step that then asks for each in turn. */
+	prefetch(files: readonly URL[]): Promise<void>;
 	/** The steps that keep facts between builds: the record's place (with incremental builds), then its saving. */
 	integration: AstroIntegration;
 	/** Where the record is kept (`undefined`: read every page, keep nothing). Set by the incremental feature. */
@@ -87,6 +89,9 @@ export function createPageFacts(): PageFacts {
 				return entry!.facts[name] as T;
 			};
 		},
+		async prefetch(files) {
+			await inParallel(files, (file) => factsOf(fileURLToPath(file)));
+		},
 		keepIn(file) {
 			recordFile = file;
 		},
@@ -115,9 +120,13 @@ export function createPageFacts(): PageFacts {
 					const pages: PageRecord['pages'] = [];
 					const values = new Map<unknown, number>();
 					const indexOf = (value: unknown) => values.get(value) ?? values.set(value, values.size).size - 1;
-					for (const [path, entry] of read) {
+					const statuses = await inParallel([...read], async ([path, entry]) => {
 						const kept = await entry.catch(() => undefined);
-						const status = kept?.status ? await fileStatus(path) : undefined;
+						return kept?.status ? await fileStatus(path) : undefined;
+					});
+					for (const [i, [path, entry]] of [...read].entries()) {
+						const kept = await entry.catch(() => undefined);
+						const status = statuses[i];
 						if (kept && status !== undefined) pages.push([path, status, readers.map(({ name }) => indexOf(kept.facts[name]))]);
 					}
 					const record: PageRecord = { version, values: [...values.keys()], pages };
@@ -141,6 +150,23 @@ interface PageRecord {
 	version: string;
 	values: unknown[];
 	pages: [path: string, status: string, facts: number[]][];
+}
+
+/** How many pages are looked at at once. */
+const PARALLEL = 16;
+
+/** `task` over every item, `PARALLEL` at a time (all at once would exceed the process's open files). */
+async function inParallel<T, R>(items: readonly T[], task: (item: T) => Promise<R>): Promise<R[]> {
+	const results: R[] = new Array(items.length);
+	let next = 0;
+	const worker = async () => {
+		while (next < items.length) {
+			const i = next++;
+			results[i] = await task(items[i]!);
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(PARALLEL, items.length) }, worker));
+	return results;
 }
 
 /** A page's file status as one string, or `undefined` when it is gone. */

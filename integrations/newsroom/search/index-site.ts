@@ -20,6 +20,8 @@ export const INDEXED_PAGES = /^articles\/.+\.html$/;
  * 20 000). Worked out from the part's own pages, so one year's change leaves the other years' indexes alone.
  */
 const pagefindOptions = (pages: number) => ({ maxFragments: Math.max(1, Math.min(1000, Math.ceil(pages / 10))) });
+/** How many pages are read and handed to Pagefind at once. */
+const BATCH = 32;
 /** What a part other than the newest needs in the output: its index, not a second copy of Pagefind's runtime. */
 const PART_FILES = /^(pagefind-entry\.json|pagefind\.[^/]+\.pf_meta|index|fragment|filter)$/;
 
@@ -145,17 +147,14 @@ export function startIndexing(
 	dist: string,
 	pages: readonly string[],
 	cache: string,
-	/** A page's `searchFacts` (path relative to `dist`): read once per build, kept while Astro reuses the page. */
-	factsOf: (path: string) => Promise<SearchFacts>,
+	/** Pages' `searchFacts` (paths relative to `dist`): read once per build, kept while Astro reuses a page. */
+	factsOf: (paths: readonly string[]) => Promise<SearchFacts[]>,
 ): SiteIndexing {
 	const started = performance.now();
 	const indexing = (async () => {
-		const searchable: SearchablePage[] = [];
-		// One page at a time: all at once would open more files than a process may, at 100 000 articles.
-		for (const path of pages.filter((page) => INDEXED_PAGES.test(page))) {
-			const facts = await factsOf(path);
-			if (facts) searchable.push({ path, ...facts });
-		}
+		const articles = pages.filter((page) => INDEXED_PAGES.test(page));
+		const facts = await factsOf(articles);
+		const searchable = articles.flatMap((path, i) => (facts[i] ? [{ path, ...facts[i] }] : []));
 		const parts = indexParts(searchable);
 		// An index with no article at all still gives the search page a runtime to load.
 		if (parts.length === 0) parts.push({ name: 'other', pages: [] });
@@ -171,9 +170,13 @@ export function startIndexing(
 			}
 			const { index, errors } = await pagefind.createIndex(pagefindOptions(part.pages.length));
 			if (!index) throw new Error(errors.join('\n'));
-			for (const { path } of part.pages) {
-				const added = await index.addHTMLFile({ sourcePath: path, content: await readFile(join(dist, path), 'utf8') });
-				if (added.errors.length > 0) throw new Error(`${path}: ${added.errors.join('\n')}`);
+			// A few pages read at once, then handed to Pagefind in path order without waiting for each answer (not all
+			// at once: an archive's year would open more files than a process may).
+			for (let from = 0; from < part.pages.length; from += BATCH) {
+				const batch = part.pages.slice(from, from + BATCH);
+				const contents = await Promise.all(batch.map(({ path }) => readFile(join(dist, path), 'utf8')));
+				const added = await Promise.all(batch.map(({ path }, i) => index.addHTMLFile({ sourcePath: path, content: contents[i]! })));
+				for (const [i, { errors }] of added.entries()) if (errors.length > 0) throw new Error(`${batch[i]!.path}: ${errors.join('\n')}`);
 			}
 			results.push({ ...part, digest, index });
 		}

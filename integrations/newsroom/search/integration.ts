@@ -32,7 +32,11 @@ export function searchIntegrations(
 				'astro:build:done': ({ dir, assets }) => {
 					const dist = fileURLToPath(dir);
 					const pages = builtFiles(assets).map((file) => fileURLToPath(file).slice(dist.length));
-					indexing = startIndexing(dist, pages, cache, (path) => factsOf(pathToFileURL(join(dist, path))));
+					indexing = startIndexing(dist, pages, cache, async (paths) => {
+						const files = paths.map((path) => pathToFileURL(join(dist, path)));
+						await pageFacts.prefetch(files);
+						return Promise.all(files.map(factsOf));
+					});
 				},
 			},
 		},

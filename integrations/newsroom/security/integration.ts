@@ -110,6 +110,7 @@ export function securityIntegration(
 			},
 			'astro:build:done': async ({ dir, assets, logger }) => {
 				const files = builtFiles(assets, { html: true });
+				await pageFacts.prefetch(files);
 				// Every page's own policy, from the `<meta>` Astro wrote, by the part of the site it belongs to: a part's
 				// header allows what any of its pages allows. Most pages share theirs: each distinct one is kept once.
 				const policies = new Map<string, Map<string, Policy>>();
