@@ -15,7 +15,8 @@ import { findMarkedBlocks, VARIANTS_ROUTE } from './recent-posts.ts';
  * article re-renders a few pages, but rewrites the Recent Posts list of every other one after the checks
  * (`recent-posts.ts`): so facts are read from the page with each list's markup left out (between its markers), and
  * the splice, which only replaces that markup, leaves them true. The lists themselves are read where every one of
- * them is rendered, on the variants page, which is read whole.
+ * them is rendered, on the variants page, which is read whole. Dependencies that read pages (htmlparser2, rehype)
+ * change with the lockfile, and Astro then renders every page again, which gives every page a new status.
  */
 
 /** Reads one kind of fact from a page's HTML; what it returns is kept as JSON. */
@@ -49,7 +50,7 @@ export function createPageFacts(): PageFacts {
 	let recorded = new Map<string, Recorded>();
 	let version = '';
 	/** This build's facts, by page path: each page is read once whichever step asks first. */
-	let read = new Map<string, Promise<Recorded | undefined>>();
+	let read = new Map<string, Promise<Recorded>>();
 	/** How many of them were read (the others were as the last build left them). */
 	let opened = 0;
 	/** Each distinct fact once, by its JSON: an archive's 100 000 pages share a handful of policies. */
@@ -60,7 +61,7 @@ export function createPageFacts(): PageFacts {
 		return distinct.get(json);
 	};
 
-	const factsOf = (path: string): Promise<Recorded | undefined> => {
+	const factsOf = (path: string): Promise<Recorded> => {
 		let entry = read.get(path);
 		if (!entry) {
 			entry = readPage(path);
@@ -68,7 +69,7 @@ export function createPageFacts(): PageFacts {
 		}
 		return entry;
 	};
-	const readPage = async (path: string): Promise<Recorded | undefined> => {
+	const readPage = async (path: string): Promise<Recorded> => {
 		const status = await fileStatus(path);
 		const kept = recorded.get(path);
 		if (kept && status !== undefined && kept.status === status) return kept;
@@ -86,7 +87,7 @@ export function createPageFacts(): PageFacts {
 			readers.push({ name, module, read: readFacts });
 			return async (file: URL) => {
 				const entry = await factsOf(fileURLToPath(file));
-				return entry!.facts[name] as T;
+				return entry.facts[name] as T;
 			};
 		},
 		async prefetch(files) {
@@ -115,16 +116,20 @@ export function createPageFacts(): PageFacts {
 				},
 				// Last: every page is as the build leaves it (Recent Posts spliced, the output pruned).
 				'astro:build:done': async ({ logger }) => {
+					const pagesRead = read;
+					read = new Map();
+					recorded = new Map();
+					distinct = new Map();
 					if (!recordFile) return;
-					logger.info(`the checks after the build read ${opened} of ${read.size} page(s); the others were as the last build left them`);
+					logger.info(`the checks after the build read ${opened} of ${pagesRead.size} page(s); the others were as the last build left them`);
 					const pages: PageRecord['pages'] = [];
 					const values = new Map<unknown, number>();
 					const indexOf = (value: unknown) => values.get(value) ?? values.set(value, values.size).size - 1;
-					const statuses = await inParallel([...read], async ([path, entry]) => {
+					const statuses = await inParallel([...pagesRead], async ([path, entry]) => {
 						const kept = await entry.catch(() => undefined);
 						return kept?.status ? await fileStatus(path) : undefined;
 					});
-					for (const [i, [path, entry]] of [...read].entries()) {
+					for (const [i, [path, entry]] of [...pagesRead].entries()) {
 						const kept = await entry.catch(() => undefined);
 						const status = statuses[i];
 						if (kept && status !== undefined) pages.push([path, status, readers.map(({ name }) => indexOf(kept.facts[name]))]);
@@ -133,9 +138,6 @@ export function createPageFacts(): PageFacts {
 					await mkdir(dirname(recordFile), { recursive: true });
 					await writeFile(`${recordFile}.${process.pid}`, JSON.stringify(record));
 					await rename(`${recordFile}.${process.pid}`, recordFile);
-					read = new Map();
-					recorded = new Map();
-					distinct = new Map();
 				},
 			},
 		},
