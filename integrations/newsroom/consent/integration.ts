@@ -33,7 +33,7 @@ export function consentIntegration(
 				site = config.site ? new URL(config.site) : undefined;
 			},
 			'astro:build:done': async ({ dir, assets, logger }) => {
-				// One page at a time: an archive's 100 000 pages read at once exceed the process's open files (EMFILE).
+				// Each page's iframes as read once for every check after the build (page-facts.ts).
 				const ungated: { page: URL; src: string }[] = [];
 				for (const page of builtFiles(assets, { html: true })) {
 					for (const src of await iframesOf(page)) {

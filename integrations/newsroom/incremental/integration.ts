@@ -92,7 +92,7 @@ export function incrementalBuilds(
 					...[...assets.values()].flat().map((url) => toPosix(relative(root, fileURLToPath(url)))),
 					...writtenLater,
 				]);
-				const stale = await pruneOutput({ root, produced, publicDir, startMs, kept: writtenLater.filter((path) => path.endsWith('/')) });
+				const stale = await pruneOutput({ root, produced, publicDir, startMs });
 				if (stale.length > 0) logger.info(`removed ${stale.length} file(s) no longer produced from ${root}`);
 			},
 		},

@@ -50,16 +50,15 @@ export async function pruneOutput({
 	produced,
 	publicDir,
 	startMs,
-	kept = [],
 }: {
 	root: string;
+	/** Files, and folders (ending in `/`, e.g. `pagefind/`) that a later step keeps up to date itself. */
 	produced: Set<string>;
 	publicDir: URL | undefined;
 	startMs: number;
-	/** Folders (`pagefind/`) a later step writes and keeps up to date itself: their files are left alone. */
-	kept?: readonly string[];
 }): Promise<string[]> {
 	for (const path of await filesBelow(publicDir)) produced.add(path);
+	const kept = [...produced].filter((path) => path.endsWith('/'));
 	// Pages, endpoints and public files of this build are kept whatever their age: only the others get a stat.
 	const others = (await filesBelow(root)).filter(
 		(path) => !produced.has(path) && !isGit(path) && !kept.some((folder) => path.startsWith(folder)),

@@ -3,6 +3,7 @@ import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { inParallel } from '../core/wiring.ts';
 import { findMarkedBlocks, VARIANTS_ROUTE } from './recent-posts.ts';
 
 /**
@@ -152,23 +153,6 @@ interface PageRecord {
 	version: string;
 	values: unknown[];
 	pages: [path: string, status: string, facts: number[]][];
-}
-
-/** How many pages are looked at at once. */
-const PARALLEL = 16;
-
-/** `task` over every item, `PARALLEL` at a time (all at once would exceed the process's open files). */
-async function inParallel<T, R>(items: readonly T[], task: (item: T) => Promise<R>): Promise<R[]> {
-	const results: R[] = new Array(items.length);
-	let next = 0;
-	const worker = async () => {
-		while (next < items.length) {
-			const i = next++;
-			results[i] = await task(items[i]!);
-		}
-	};
-	await Promise.all(Array.from({ length: Math.min(PARALLEL, items.length) }, worker));
-	return results;
 }
 
 /** A page's file status as one string, or `undefined` when it is gone. */

@@ -3,7 +3,7 @@ import { readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegrationLogger } from 'astro';
-import { builtFiles, removeArtefact } from '../core/wiring.ts';
+import { builtFiles, inParallel, removeArtefact } from '../core/wiring.ts';
 import { listKey, type ListOptions } from '../recent-posts/lists.ts';
 
 /**
@@ -123,8 +123,6 @@ export function recordListOptions(options: ListOptions, file: string | undefined
 
 /** The route of the variants page (an artefact the build deletes). */
 export const VARIANTS_ROUTE = '/_newsroom/recent-posts';
-/** How many pages are read and written at once. */
-const PARALLEL = 16;
 /** One character per byte, so that a page is spliced as the bytes it is. */
 const BYTES = 'latin1';
 
@@ -157,29 +155,24 @@ export async function refreshRecentPosts({
 	for (const file of variantsFiles) await removeArtefact(file, dir);
 	if (!reusable) return;
 	const pages = builtFiles(new Map([...assets].filter(([route]) => route !== VARIANTS_ROUTE)), { html: true });
-	let refreshed = 0;
-	let next = 0;
 	const unknownKeys = new Set<string>();
-	const worker = async () => {
-		while (next < pages.length) {
-			const file = pages[next++]!;
-			const html = await readFile(file, BYTES);
-			let spliced: string | undefined;
-			try {
-				spliced = spliceRecentPosts(html, variants, unknownKeys);
-			} catch (error) {
-				throw new Error(`${fileURLToPath(file)}: cannot update its Recent Posts: ${String(error)}`, { cause: error });
-			}
-			if (spliced === undefined) continue;
-			// Written aside, then moved over the page: the search index reads pages meanwhile (search/index-site.ts),
-			// and a page is never seen half-written.
-			const aside = new URL(`${file.href}.${process.pid}.recent-posts`);
-			await writeFile(aside, spliced, BYTES);
-			await rename(aside, file);
-			refreshed++;
+	const written = await inParallel(pages, async (file) => {
+		const html = await readFile(file, BYTES);
+		let spliced: string | undefined;
+		try {
+			spliced = spliceRecentPosts(html, variants, unknownKeys);
+		} catch (error) {
+			throw new Error(`${fileURLToPath(file)}: cannot update its Recent Posts: ${String(error)}`, { cause: error });
 		}
-	};
-	await Promise.all(Array.from({ length: PARALLEL }, worker));
+		if (spliced === undefined) return false;
+		// Written aside, then moved over the page: the search index reads pages meanwhile (search/index-site.ts),
+		// and a page is never seen half-written.
+		const aside = new URL(`${file.href}.${process.pid}.recent-posts`);
+		await writeFile(aside, spliced, BYTES);
+		await rename(aside, file);
+		return true;
+	});
+	const refreshed = written.filter(Boolean).length;
 	logger.info(`Recent Posts brought up to date on ${refreshed} of ${pages.length} page(s)`);
 	// Options first used in this build were recorded while their pages rendered; any other key means the record
 	// was lost while Astro kept pages rendered with it, and those lists may be stale.

@@ -279,12 +279,7 @@ async function pagefindVersion(): Promise<string> {
 }
 
 async function folderSize(folder: string): Promise<{ files: number; bytes: number }> {
-	const entries = await readdir(folder, { recursive: true, withFileTypes: true });
-	let bytes = 0;
-	let files = 0;
-	for (const entry of entries.filter((candidate) => candidate.isFile())) {
-		bytes += (await stat(join(entry.parentPath, entry.name))).size;
-		files++;
-	}
-	return { files, bytes };
+	const files = await filesBelow(folder);
+	const sizes = await Promise.all(files.map(async (file) => (await stat(join(folder, file))).size));
+	return { files: files.length, bytes: sizes.reduce((sum, size) => sum + size, 0) };
 }
