@@ -6,6 +6,7 @@ import { DESK_OPENER_POLICY } from './cms/desk-policy.ts';
 import { ADMIN_PATH } from './cms/names.ts';
 import { consentIntegration } from './consent/integration.ts';
 import { contentIntegration } from './content/integration.ts';
+import { storeLiteralsPlugin } from './content/storage.ts';
 import { resolveSiteConfig } from './core/config.ts';
 import { resolveBuildTime } from './core/dates.ts';
 import { labelsModule } from './core/labels.ts';
@@ -68,7 +69,8 @@ export default function newsroom(userOptions: NewsroomUserOptions): AstroIntegra
 				modules.set('build-clock', defaultExport(buildTime), { data: true });
 				modules.set('labels', labelsModule(options.labels, options.locale));
 				updateConfig({
-					vite: { plugins: [modules.plugin] },
+					// The virtual modules, and Astro's content store bundled as short literals (compiled in linear time).
+					vite: { plugins: [modules.plugin, storeLiteralsPlugin()] },
 					integrations: [
 						// A split build: this build's share of the pages; the site-wide hooks run once, in the merging build.
 						...(plan ? [parallelBuilds({ ...plan, buildTime }, { everyShard: [VARIANTS_ROUTE] })] : []),

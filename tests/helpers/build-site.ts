@@ -1,4 +1,4 @@
-import { build } from 'astro';
+import { build, type AstroInlineConfig } from 'astro';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { repoRoot, tmpRoot } from './paths.ts';
@@ -15,6 +15,7 @@ export async function buildSite({
 	name,
 	incremental = false,
 	logLevel = 'error',
+	inline = {},
 }: {
 	root?: string;
 	outDir?: string;
@@ -23,6 +24,8 @@ export async function buildSite({
 	incremental?: boolean;
 	/** What Astro logs (to this process's stdout and stderr; see `captureOutput`). */
 	logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+	/** Settings added to the site's own (a test's Vite plugin that looks at the bundles, an experimental flag). */
+	inline?: AstroInlineConfig;
 }): Promise<string> {
 	const out = outDir ?? join(tmpRoot, name, 'dist');
 	const cacheDir = join(tmpRoot, name, 'cache');
@@ -33,7 +36,7 @@ export async function buildSite({
 	const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
 	setEnv(env);
 	try {
-		await build({ root, outDir: out, cacheDir, logLevel });
+		await build({ ...inline, root, outDir: out, cacheDir, logLevel });
 	} finally {
 		setEnv(saved);
 	}

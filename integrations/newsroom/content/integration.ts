@@ -13,7 +13,8 @@ import { archiveSize, storageFor } from './storage.ts';
  * the `mdxComponents` option's map of components MDX articles may use by name (an empty map without it), which
  * article pages and feeds both render with. The collections themselves are declared by the site
  * (`defineNewsroomCollections()` in `src/content.config.ts`). An archive too large for Astro's one-file content store
- * gets the chunked one (`storage.ts`).
+ * gets the chunked one (`storage.ts`; its Vite plugin, added by `index.ts` beside the virtual modules', bundles the
+ * store's modules with their long string literals split, which Node compiles in linear time rather than quadratic).
  */
 export function contentIntegration(options: NewsroomOptions, modules: VirtualModules): AstroIntegration {
 	return {
