@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { contentIntegration } from '../../integrations/newsroom/content/integration.ts';
 import {
 	archiveSize,
-	splitStoreLiteral,
+	chunkModule,
+	joinedLiterals,
 	storageFor,
 	storeCharacters,
 } from '../../integrations/newsroom/content/storage.ts';
@@ -75,68 +76,43 @@ describe('the content feature with a large archive', () => {
 	});
 });
 
-/** The value of an ES module of the form `export default <expression>` (Astro's store modules). */
-const valueOf = (code: string): unknown => new Function(code.replace(/^export default /, 'return '))();
-/** Astro's two store modules (`astro/dist/content/vite-plugin-content-virtual-mod.js`), made as Astro makes them. */
-const oneFile = (json: string) => `export default JSON.parse(${JSON.stringify(json)})`;
-const chunk = (text: string) => `export default ${JSON.stringify(text)}`;
+/** The value of an expression, or of an ES module of the form `export default <expression>`. */
+const valueOf = (code: string): unknown => new Function(`return ${code.replace(/^export default /, '')}`)();
 
 describe('the content store’s modules with their long string literals split', () => {
-	// What escaping must survive: quotes, backslashes before commas, line and paragraph separators, control
-	// characters, characters outside the BMP (surrogate pairs, which a cut may separate) and lone surrogates.
-	const alphabet = ['a', ',', '"', '\\', '\\,', '",', '\n', '\u2028', '\u2029', '\u0000', '\u001f', 'é', '“', '📰', '\ud83d', '\udcf0', '</script>', '${x}', '`'];
+	// What escaping must survive: quotes, backslashes, line and paragraph separators, control characters,
+	// characters outside the BMP (surrogate pairs, which a cut may separate) and lone surrogates.
+	const alphabet = ['a', ',', '"', '\\', '\\,', '\n', '\u2028', '\u2029', '\u0000', '\u001f', 'é', '“', '📰', '\ud83d', '\udcf0', '</script>', '${x}', '`'];
 	const seeded = (seed: number) => () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
 
-	it('keeps the value of every module while writing it as parts (random texts, cut at every size)', () => {
+	it('writes any text as literals of at most the part’s length that join into that text (random texts, every cut)', () => {
 		const random = seeded(20);
-		let splits = 0;
 		for (let round = 0; round < 400; round++) {
-			const text = Array.from({ length: 1 + Math.floor(random() * 120) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+			const text = Array.from({ length: Math.floor(random() * 120) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
 			const part = 1 + Math.floor(random() * 12);
-			const store = JSON.stringify({ articles: [[text, { html: text }]], n: round });
-			for (const [code, literal, expected] of [
-				[oneFile(store), JSON.stringify(store), JSON.parse(store)],
-				[chunk(text), JSON.stringify(text), text],
-			] as const) {
-				const split = splitStoreLiteral(code, part);
-				if (split === undefined) {
-					// Only a literal already as short as a part stays as it is.
-					expect(literal.length - 2).toBeLessThanOrEqual(part);
-					continue;
-				}
-				splits++;
-				expect(split).toMatch(/\]\.join\(""\)\)?$/);
-				expect(valueOf(split)).toEqual(expected);
-			}
+			const expression = joinedLiterals(text, part);
+			expect(valueOf(expression)).toBe(text);
+			const literals = valueOf(expression.replace(/\.join\(""\)$/, '')) as string[];
+			expect(literals).toHaveLength(Math.ceil(text.length / part));
+			expect(literals.every((literal) => literal.length <= part)).toBe(true);
 		}
-		expect(splits).toBeGreaterThan(780);
 	});
 
-	it('writes literals of about the part’s length, each ending before a comma', () => {
-		const store = JSON.stringify(Array.from({ length: 2000 }, (_, i) => ({ id: `story-${i}`, title: 'Caf\u00e9 “news”' })));
-		const split = splitStoreLiteral(oneFile(store), 1000)!;
-		const parts = split.slice('export default JSON.parse(['.length, -'].join(""))'.length).split(',\n');
-		expect(parts.length).toBeGreaterThan(store.length / 1100);
-		for (const literal of parts.slice(0, -1)) {
-			expect(literal.length).toBeGreaterThan(1000);
-			expect(literal.length).toBeLessThan(1100);
-		}
-		expect(parts.slice(1).every((literal) => literal.startsWith('",'))).toBe(true);
-		expect(valueOf(split)).toEqual(JSON.parse(store));
-	});
-
-	it('leaves alone what is not one long literal in Astro’s forms', () => {
-		const long = 'x,'.repeat(100);
+	it('rewrites a part of Astro’s chunked store with the same value, and leaves any other code alone', () => {
+		const text = JSON.stringify([{ id: 'story-1', html: '<p>Caf\u00e9 “news”, 📰</p>\u2028' }]).repeat(50);
+		const astros = `export default ${JSON.stringify(text)}`; // as Astro writes each part
+		const rewritten = chunkModule(astros, 64)!;
+		expect(rewritten).toMatch(/^export default \[/);
+		expect(valueOf(rewritten)).toBe(text);
 		for (const code of [
 			'export default new Map()',
 			`export default{"articles":[(await import("astro:data-layer-content-chunk:0123456789abcdef.txt"))]}`,
-			oneFile('[1,2]'), // short
-			`export default JSON.parse("${long}" + "${long}")`, // two literals
-			`export default "${long}\\"`, // its closing quote escaped
-			`export default JSON.parse("${long}").map(f)`,
-			`const x = 1; export default "${long}"`,
+			`export default "a" + "b"`, // two literals
+			`export default "a\\"`, // its closing quote escaped
+			`export default "a".repeat(3)`,
+			`const x = 1; export default "a"`,
 		]) {
-			expect(splitStoreLiteral(code, 16)).toBeUndefined();
+			expect(chunkModule(code, 16)).toBeUndefined();
 		}
 	});
 });

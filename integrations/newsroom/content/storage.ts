@@ -1,6 +1,8 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { AstroConfig } from 'astro';
 import type { Plugin } from 'vite';
+import { CONTENT_DATA_META } from '../core/wiring.ts';
 
 /**
  * How Astro keeps the content store between builds, and how it is bundled. The storage is chosen by the archive's size. Astro writes every collection as
@@ -61,62 +63,83 @@ export async function archiveSize(folder: string): Promise<ArchiveSize> {
  * buffer that, past its first megabyte, grows by one megabyte at a time, each time into fresh memory: a literal of
  * n characters costs O(n²) copying and page faults. Measured with `perf` on a 50 000-article rebuild (a 307 MB
  * store): 111 s of its 183 s, most of it system time, in `LiteralBuffer::AddTwoByteChar` while Node compiled that
- * module; a bare Astro site pays it too. The same text as literals of about `LITERAL_PART` characters joined when
- * the module runs is compiled in linear time.
+ * module; a bare Astro site pays it too. The same text as literals of `LITERAL_PART` characters joined when the
+ * module runs is compiled in linear time.
  */
 export const LITERAL_PART = 2 ** 18;
 
-/** The forms of Astro's store modules: the code around the one literal. */
-const STORE_MODULES = [
-	{ before: 'export default JSON.parse(', after: ')' },
-	{ before: 'export default ', after: '' },
-];
+/**
+ * `text` as an expression: string literals of at most `part` characters, joined when it runs. A cut may fall inside a
+ * surrogate pair: each half is then written as an escape (`JSON.stringify`) and joining makes the pair again.
+ */
+export function joinedLiterals(text: string, part = LITERAL_PART): string {
+	const pieces = ['['];
+	for (let start = 0; start < text.length; start += part) {
+		pieces.push(`${start ? ',\n' : ''}${JSON.stringify(text.slice(start, start + part))}`);
+	}
+	pieces.push('].join("")');
+	return pieces.join('');
+}
+
+const CHUNK_MODULE = 'export default ';
+
+/** A part of the chunked store as Astro writes it (`export default "…"`) with its text as joined literals. */
+export function chunkModule(code: string, part = LITERAL_PART): string | undefined {
+	if (!code.startsWith(`${CHUNK_MODULE}"`)) return undefined;
+	let text: unknown;
+	try {
+		// The whole rest must be one JSON string: no other code is rewritten.
+		text = JSON.parse(code.slice(CHUNK_MODULE.length));
+	} catch {
+		return undefined;
+	}
+	return typeof text === 'string' ? `${CHUNK_MODULE}${joinedLiterals(text, part)}` : undefined;
+}
+
+/** Astro's one-file store of a site (`undefined` when its config keeps the store in parts). */
+export function oneFileStoreOf(config: AstroConfig): URL | undefined {
+	const storage = config.experimental.collectionStorage;
+	return storage === undefined || storage === 'single-file' ? new URL('data-store.json', config.cacheDir) : undefined;
+}
 
 /**
- * `code` with its one long string literal written as parts joined when the module runs (the module's value is the
- * same); `undefined` when `code` is not one of Astro's store modules or its literal is short. Parts end before a
- * comma, which no escape sequence contains, so no escape is cut.
+ * The Vite plugin that bundles Astro's store modules with short literals, for builds. The one-file store is made
+ * here from Astro's file (`oneFileStore()`, known once Astro's config is done), before Astro's own load, which
+ * would write it as one literal; leaving that load to Astro and rewriting its code afterwards would hold the whole
+ * store as text twice more while bundling (measured: +470 MB of peak RSS at 10 000 articles). Each part of the
+ * chunked store (20 MB) is rewritten as Astro made it. Whatever is not as expected (no file, a file that is not
+ * JSON) is left to Astro, which says what is wrong.
  */
-export function splitStoreLiteral(code: string, part = LITERAL_PART): string | undefined {
-	const form = STORE_MODULES.find(
-		({ before, after }) => code.startsWith(`${before}"`) && code.endsWith(`"${after}`),
-	);
-	if (!form) return undefined;
-	const text = code.slice(form.before.length + 1, code.length - form.after.length - 1);
-	if (text.length <= part || !isOneLiteral(text)) return undefined;
-	const parts: string[] = [];
-	for (let start = 0; start < text.length; ) {
-		const comma = text.indexOf(',', start + part);
-		const end = comma === -1 ? text.length : comma;
-		parts.push(`"${text.slice(start, end)}"`);
-		start = end;
-	}
-	return `${form.before}[${parts.join(',\n')}].join("")${form.after}`;
-}
-
-/** Whether the inside of a double-quoted literal has no unescaped quote (so it is one literal, not several). */
-function isOneLiteral(text: string): boolean {
-	// The closing quote counts too: a final backslash would escape it.
-	const escaped = (at: number) => {
-		let backslashes = 0;
-		while (text.charCodeAt(at - 1 - backslashes) === 92) backslashes++;
-		return backslashes % 2 === 1;
-	};
-	for (let quote = text.indexOf('"'); quote !== -1; quote = text.indexOf('"', quote + 1)) {
-		if (!escaped(quote)) return false;
-	}
-	return !escaped(text.length);
-}
-
-/** The Vite plugin that writes Astro's store modules with split literals (`splitStoreLiteral`). */
-export function storeLiteralsPlugin(): Plugin {
+export function storeLiteralsPlugin(oneFileStore: () => URL | undefined): Plugin {
 	return {
 		name: 'newsroom:content-store-literals',
+		apply: 'build',
+		load: {
+			order: 'pre',
+			filter: { id: /^\0astro:data-layer-content$/ },
+			async handler() {
+				const file = oneFileStore();
+				if (!file) return null;
+				let json: string;
+				try {
+					json = await readFile(file, 'utf8');
+					JSON.parse(json);
+				} catch {
+					return null;
+				}
+				return {
+					code: `export default JSON.parse(${joinedLiterals(json)})`,
+					map: { mappings: '' },
+					// As Astro marks it: content data, left out of the pages' dependency hashes.
+					meta: CONTENT_DATA_META,
+				};
+			},
+		},
 		transform: {
-			filter: { id: /^\0astro:data-layer-content(?:-chunk:|$)/ },
+			filter: { id: /^\0astro:data-layer-content-chunk:/ },
 			handler(code) {
-				const split = splitStoreLiteral(code);
-				return split === undefined ? null : { code: split, map: { mappings: '' } };
+				const rewritten = chunkModule(code);
+				return rewritten === undefined ? null : { code: rewritten, map: { mappings: '' } };
 			},
 		},
 	};

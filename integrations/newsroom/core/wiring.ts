@@ -14,9 +14,10 @@ const PREFIX = 'virtual:newsroom/';
  * Module metadata Astro's incremental builds read (`astro/dist/core/build/incremental-metadata.js`): a module
  * marked as content data is left out of every page's dependency hash, as content modules are. The build clock is
  * such data: baked into code, it would change every page's hash on every build and no page could be reused.
- * What pages derive from it (the published set, the footer year) is part of their cache keys instead.
+ * What pages derive from it (the published set, the footer year) is part of their cache keys instead. The content
+ * store's module, when newsroom writes it (`content/storage.ts`), is marked so as Astro marks it.
  */
-const CONTENT_DATA_META = { astroIncremental: { kind: 'content-data' } };
+export const CONTENT_DATA_META = { astroIncremental: { kind: 'content-data' } };
 
 export interface VirtualModules {
 	/**
