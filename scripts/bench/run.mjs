@@ -21,7 +21,7 @@ const flag = (name, fallback) => {
 	const i = args.indexOf(`--${name}`);
 	return i === -1 ? fallback : args[i + 1];
 };
-// `--full`: every size issue 20 asks for, in one command (about three hours on a 2-core machine): 1 000 and
+// `--full`: every size issue 20 asks for, in one command (about 1.5 hours on a 2-core machine): 1 000 and
 // 10 000 with every variant and rebuild, 50 000 with the baseline and one process (cold and rebuilds), 100 000 cold.
 const FULL = [
 	{ sizes: [1000, 10000], variants: ['baseline', 'ours', 'workers', 'shards'], rebuilds: true, label: 'main' },
