@@ -6,7 +6,7 @@ import { DESK_OPENER_POLICY } from './cms/desk-policy.ts';
 import { ADMIN_PATH } from './cms/names.ts';
 import { consentIntegration } from './consent/integration.ts';
 import { contentIntegration } from './content/integration.ts';
-import { oneFileStoreOf, storeLiteralsPlugin } from './content/storage.ts';
+import { storeFilePlugin, storeFilesOf, type StoreFiles } from './content/storage.ts';
 import { resolveSiteConfig } from './core/config.ts';
 import { resolveBuildTime } from './core/dates.ts';
 import { labelsModule } from './core/labels.ts';
@@ -50,8 +50,8 @@ export default function newsroom(userOptions: NewsroomUserOptions): AstroIntegra
 	// So has the search page, and the index's web worker with it (Pagefind runs WebAssembly).
 	const searchPath = createUrls('https://site.invalid/').search;
 	const search = options.search ? searchIntegrations(pageFacts) : undefined;
-	// Astro's one-file content store, once its config is done: bundled as short literals (content/storage.ts).
-	let oneFileStore: URL | undefined;
+	// Where Astro keeps the content store, once its config is done: prerendered pages read it from there.
+	let storeFiles: StoreFiles | undefined;
 	const searchParts = options.search
 		? [
 				{ path: searchPath, openerPolicy: 'same-origin' },
@@ -71,8 +71,8 @@ export default function newsroom(userOptions: NewsroomUserOptions): AstroIntegra
 				modules.set('build-clock', defaultExport(buildTime), { data: true });
 				modules.set('labels', labelsModule(options.labels, options.locale));
 				updateConfig({
-					// The virtual modules, and Astro's content store bundled as short literals (compiled in linear time).
-					vite: { plugins: [modules.plugin, storeLiteralsPlugin(() => oneFileStore)] },
+					// The virtual modules, and Astro's content store read from its file rather than bundled (content/storage.ts).
+					vite: { plugins: [modules.plugin, storeFilePlugin(() => storeFiles)] },
 					integrations: [
 						// A split build: this build's share of the pages; the site-wide hooks run once, in the merging build.
 						...(plan ? [parallelBuilds({ ...plan, buildTime }, { everyShard: [VARIANTS_ROUTE] })] : []),
@@ -94,7 +94,7 @@ export default function newsroom(userOptions: NewsroomUserOptions): AstroIntegra
 				logger.info(`build time ${buildTime}, dates in ${options.timeZone}`);
 			},
 			'astro:config:done': ({ config, injectTypes }) => {
-				oneFileStore = oneFileStoreOf(config);
+				storeFiles = storeFilesOf(config);
 				injectTypes({ filename: 'types.d.ts', content: virtualTypes });
 			},
 		},

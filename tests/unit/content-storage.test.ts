@@ -2,14 +2,16 @@ import { mkdir, mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { AstroConfig } from 'astro';
 import { describe, expect, it } from 'vitest';
 import { contentIntegration } from '../../integrations/newsroom/content/integration.ts';
 import {
 	archiveSize,
-	chunkModule,
-	joinedLiterals,
+	fileModule,
+	fileVersion,
 	storageFor,
 	storeCharacters,
+	storeFilesOf,
 } from '../../integrations/newsroom/content/storage.ts';
 import { createVirtualModules } from '../../integrations/newsroom/core/wiring.ts';
 import { resolveOptions } from '../../integrations/newsroom/options.ts';
@@ -77,42 +79,36 @@ describe('the content feature with a large archive', () => {
 });
 
 /** The value of an expression, or of an ES module of the form `export default <expression>`. */
-const valueOf = (code: string): unknown => new Function(`return ${code.replace(/^export default /, '')}`)();
-
-describe('the content store’s modules with their long string literals split', () => {
-	// What escaping must survive: quotes, backslashes, line and paragraph separators, control characters,
-	// characters outside the BMP (surrogate pairs, which a cut may separate) and lone surrogates.
-	const alphabet = ['a', ',', '"', '\\', '\\,', '\n', '\u2028', '\u2029', '\u0000', '\u001f', 'é', '“', '📰', '\ud83d', '\udcf0', '</script>', '${x}', '`'];
-	const seeded = (seed: number) => () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-
-	it('writes any text as literals of at most the part’s length that join into that text (random texts, every cut)', () => {
-		const random = seeded(20);
-		for (let round = 0; round < 400; round++) {
-			const text = Array.from({ length: Math.floor(random() * 120) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
-			const part = 1 + Math.floor(random() * 12);
-			const expression = joinedLiterals(text, part);
-			expect(valueOf(expression)).toBe(text);
-			const literals = valueOf(expression.replace(/\.join\(""\)$/, '')) as string[];
-			expect(literals).toHaveLength(Math.ceil(text.length / part));
-			expect(literals.every((literal) => literal.length <= part)).toBe(true);
+describe('the content store’s module, read from Astro’s file when pages are prerendered', () => {
+	it('reads the file’s text or JSON value as it is, whatever the file’s name holds', async () => {
+		const folder = await mkdtemp(join(tmpdir(), 'newsroom-store-'));
+		try {
+			// A name with quotes, a backslash, a space and non-ASCII letters: the path is written into the module's code.
+			const file = pathToFileURL(join(folder, 'a "quoted\\" café.json'));
+			const value = [{ articles: 1 }, 'Quotes "here", \u2028, 📰, </script>, ${x}', 3.5, null];
+			await writeFile(file, JSON.stringify(value));
+			const load = async (code: string) =>
+				((await import(`data:text/javascript,${encodeURIComponent(code)}`)) as { default: unknown }).default;
+			const version = (await fileVersion(file))!;
+			expect(version).toMatch(/^\d+:\d+:\d+$/);
+			expect(await load(fileModule(file, { json: true, version }))).toEqual(value);
+			expect(await load(fileModule(file, { json: false, version }))).toBe(JSON.stringify(value));
+			// Written again, the file is another version, and so is the module's code.
+			await writeFile(file, JSON.stringify([...value, 'more']));
+			const next = (await fileVersion(file))!;
+			expect(next).not.toBe(version);
+			expect(fileModule(file, { json: true, version: next })).not.toBe(fileModule(file, { json: true, version }));
+			expect(await fileVersion(pathToFileURL(join(folder, 'missing.json')))).toBeUndefined();
+		} finally {
+			await rm(folder, { recursive: true, force: true });
 		}
 	});
 
-	it('rewrites a part of Astro’s chunked store with the same value, and leaves any other code alone', () => {
-		const text = JSON.stringify([{ id: 'story-1', html: '<p>Caf\u00e9 “news”, 📰</p>\u2028' }]).repeat(50);
-		const astros = `export default ${JSON.stringify(text)}`; // as Astro writes each part
-		const rewritten = chunkModule(astros, 64)!;
-		expect(rewritten).toMatch(/^export default \[/);
-		expect(valueOf(rewritten)).toBe(text);
-		for (const code of [
-			'export default new Map()',
-			`export default{"articles":[(await import("astro:data-layer-content-chunk:0123456789abcdef.txt"))]}`,
-			`export default "a" + "b"`, // two literals
-			`export default "a\\"`, // its closing quote escaped
-			`export default "a".repeat(3)`,
-			`const x = 1; export default "a"`,
-		]) {
-			expect(chunkModule(code, 16)).toBeUndefined();
-		}
+	it('knows where each storage keeps the store', () => {
+		const config = (collectionStorage?: 'chunked' | 'single-file') =>
+			({ cacheDir: new URL('file:///site/node_modules/.astro/'), experimental: { collectionStorage } }) as unknown as AstroConfig;
+		expect(storeFilesOf(config())).toEqual({ oneFile: new URL('file:///site/node_modules/.astro/data-store.json') });
+		expect(storeFilesOf(config('single-file')).oneFile?.href).toBe('file:///site/node_modules/.astro/data-store.json');
+		expect(storeFilesOf(config('chunked'))).toEqual({ partsFolder: new URL('file:///site/node_modules/.astro/data-store/') });
 	});
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { robotsTxt } from '../../integrations/newsroom/seo/sitemaps.ts';
 import { sitemapData } from '../../integrations/newsroom/seo/sitemaps.ts';
-import { sitemapItem } from '../../integrations/newsroom/seo/sitemaps.ts';
+import { inSitemapOrder, sitemapItem } from '../../integrations/newsroom/seo/sitemaps.ts';
 
 const site = 'https://daily.example';
 const article = (id: string, pubDate: string, extra: { updatedDate?: string; canonical?: string } = {}) => ({
@@ -81,5 +81,24 @@ describe('robotsTxt', () => {
 				'',
 			].join('\n'),
 		);
+	});
+});
+
+describe('inSitemapOrder', () => {
+	it('orders pages as @astrojs/sitemap sorts their URLs, so that its sort makes n − 1 comparisons', () => {
+		const site = 'https://news.example/base/';
+		// Numbers (page 10 after page 9), case, accents, the home page and paths with and without a leading slash.
+		const paths = ['', 'articles/2025/12/story-10/', '/articles/2025/12/story-9/', 'sections/Sport/2/', 'sections/sport/10/',
+			'tags/café/', 'tags/cafe/', 'tags/Cafe/', 'authors/reporter-1/', '/authors/reporter-12/', 'search/', '404.html'];
+		const random = ((seed) => () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)(7);
+		for (let round = 0; round < 20; round++) {
+			const pages = [...paths].sort(() => random() - 0.5).map((pathname) => ({ pathname }));
+			// What @astrojs/sitemap does (generate-sitemap.js), counting its comparisons.
+			const urls = inSitemapOrder(pages).map(({ pathname }) => new URL(pathname.replace(/^\//, ''), site).href);
+			let comparisons = 0;
+			const sorted = [...urls].sort((a, b) => (comparisons++, a.localeCompare(b, 'en', { numeric: true })));
+			expect(urls).toEqual(sorted);
+			expect(comparisons).toBe(urls.length - 1);
+		}
 	});
 });

@@ -1,14 +1,15 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AstroConfig } from 'astro';
 import type { Plugin } from 'vite';
 import { CONTENT_DATA_META } from '../core/wiring.ts';
 
 /**
- * How Astro keeps the content store between builds, and how it is bundled. The storage is chosen by the archive's size. Astro writes every collection as
- * one JSON string (`data-store.json`) and bundles it as one string literal; a V8 string holds at most 2^29 − 24
- * characters, so an archive past about 60 000 articles fails at the end of content sync with "Invalid string
- * length" (withastro/astro#12888). Astro's `experimental.collectionStorage: 'chunked'` (7.1+) writes the store in
+ * How Astro keeps the content store between builds, and how prerendered pages read it. The storage is chosen by the
+ * archive's size. Astro writes every collection as one JSON string (`data-store.json`); a V8 string holds at most
+ * 2^29 − 24 characters, so an archive past about 60 000 articles fails at the end of content sync with "Invalid
+ * string length" (withastro/astro#12888). Astro's `experimental.collectionStorage: 'chunked'` (7.1+) writes the store in
  * parts instead; it is slower to write (measured in BENCHMARKS.md), so newsroom turns it on only when the store
  * would not fit in one string.
  */
@@ -58,88 +59,88 @@ export async function archiveSize(folder: string): Promise<ArchiveSize> {
 }
 
 /**
- * How Astro bundles the store: the one file as `export default JSON.parse("<the whole store>")`, each part of the
- * chunked store as `export default "<up to 20 MB>"`, each one string literal. V8's scanner copies a literal into a
- * buffer that, past its first megabyte, grows by one megabyte at a time, each time into fresh memory: a literal of
- * n characters costs O(n²) copying and page faults. Measured with `perf` on a 50 000-article rebuild (a 307 MB
- * store): 111 s of its 183 s, most of it system time, in `LiteralBuffer::AddTwoByteChar` while Node compiled that
- * module; a bare Astro site pays it too. The same text as literals of `LITERAL_PART` characters joined when the
- * module runs is compiled in linear time.
+ * Where Astro keeps a site's store between builds: the one file (`data-store.json`), or the folder of the chunked
+ * store's parts (`data-store/`, with its manifest).
  */
-export const LITERAL_PART = 2 ** 18;
-
-/**
- * `text` as an expression: string literals of at most `part` characters, joined when it runs. A cut may fall inside a
- * surrogate pair: each half is then written as an escape (`JSON.stringify`) and joining makes the pair again.
- */
-export function joinedLiterals(text: string, part = LITERAL_PART): string {
-	const pieces = ['['];
-	for (let start = 0; start < text.length; start += part) {
-		pieces.push(`${start ? ',\n' : ''}${JSON.stringify(text.slice(start, start + part))}`);
-	}
-	pieces.push('].join("")');
-	return pieces.join('');
+export interface StoreFiles {
+	oneFile?: URL;
+	partsFolder?: URL;
 }
 
-const CHUNK_MODULE = 'export default ';
-
-/** A part of the chunked store as Astro writes it (`export default "…"`) with its text as joined literals. */
-export function chunkModule(code: string, part = LITERAL_PART): string | undefined {
-	if (!code.startsWith(`${CHUNK_MODULE}"`)) return undefined;
-	let text: unknown;
-	try {
-		// The whole rest must be one JSON string: no other code is rewritten.
-		text = JSON.parse(code.slice(CHUNK_MODULE.length));
-	} catch {
-		return undefined;
-	}
-	return typeof text === 'string' ? `${CHUNK_MODULE}${joinedLiterals(text, part)}` : undefined;
-}
-
-/** Astro's one-file store of a site (`undefined` when its config keeps the store in parts). */
-export function oneFileStoreOf(config: AstroConfig): URL | undefined {
+export function storeFilesOf(config: AstroConfig): StoreFiles {
 	const storage = config.experimental.collectionStorage;
-	return storage === undefined || storage === 'single-file' ? new URL('data-store.json', config.cacheDir) : undefined;
+	return storage === undefined || storage === 'single-file'
+		? { oneFile: new URL('data-store.json', config.cacheDir) }
+		: { partsFolder: new URL('data-store/', config.cacheDir) };
 }
 
 /**
- * The Vite plugin that bundles Astro's store modules with short literals, for builds. The one-file store is made
- * here from Astro's file (`oneFileStore()`, known once Astro's config is done), before Astro's own load, which
- * would write it as one literal; leaving that load to Astro and rewriting its code afterwards would hold the whole
- * store as text twice more while bundling (measured: +470 MB of peak RSS at 10 000 articles). Each part of the
- * chunked store (20 MB) is rewritten as Astro made it. Whatever is not as expected (no file, a file that is not
- * JSON) is left to Astro, which says what is wrong.
+ * A module that reads `file` when it runs: its text, or the JSON value it holds. `version` names the file's state
+ * when it was bundled (`fileVersion`), in the file URL's query, which Node's `fs` leaves out of the path: the
+ * module's code, hence its chunk's name, changes with the file, so a process that builds twice (tests, Astro's
+ * API) does not reuse the module it imported in its first build. (An export of its own would not do: the bundler
+ * drops exports nobody reads.)
  */
-export function storeLiteralsPlugin(oneFileStore: () => URL | undefined): Plugin {
+export function fileModule(file: URL, { json, version }: { json: boolean; version: string }): string {
+	const versioned = new URL(file);
+	versioned.search = `version=${version}`;
+	const read = `readFileSync(new URL(${JSON.stringify(versioned.href)}), 'utf8')`;
+	return `import { readFileSync } from 'node:fs';\nexport default ${json ? `JSON.parse(${read})` : read};\n`;
+}
+
+/** A file's state: size, modification time and inode (Astro replaces its store files whole), or `undefined`. */
+export async function fileVersion(file: URL): Promise<string | undefined> {
+	const status = await stat(file, { bigint: true }).catch(() => undefined);
+	return status?.isFile() ? `${status.size}:${status.mtimeNs}:${status.ino}` : undefined;
+}
+
+/** A part of the chunked store, as Astro names its module (`<16 hex digits>.txt`). */
+const STORE_PART = /^\0astro:data-layer-content-chunk:([a-f0-9]{16}\.txt)\.mjs$/;
+
+/**
+ * The Vite plugin by which prerendered pages read Astro's content store from its file instead of from the bundle.
+ * Astro bundles the store as one string literal (`export default JSON.parse("…")`, and each part of the chunked
+ * store as `export default "…"`), and Node compiles a literal in time that grows with the square of its length: its
+ * scanner copies the literal into a buffer that, past its first megabyte, grows by one megabyte at a time, each time
+ * into fresh memory. Measured with `perf` on a 50 000-article rebuild (a 307 MB store): 111 s of its 183 s, most of
+ * it system time, in `LiteralBuffer::AddTwoByteChar`; a bare Astro site pays it too. Read from the file, the store is
+ * neither bundled, written into the bundle, compiled nor kept as source text while pages render.
+ *
+ * Only where pages are prerendered, in the build that wrote the file: an on-demand page (the `ssr` environment)
+ * keeps the store in its bundle, which is all a server has. The one file is made sure to be JSON first, as Astro's
+ * own load does (the module's errors would be hidden: Astro reads an empty store when the module fails); whatever
+ * is not as expected (no file, a file that is not JSON) is left to Astro's load, which says what is wrong.
+ */
+export function storeFilePlugin(files: () => StoreFiles | undefined): Plugin {
 	return {
-		name: 'newsroom:content-store-literals',
+		name: 'newsroom:content-store-file',
 		apply: 'build',
+		applyToEnvironment: (environment) => environment.name === 'prerender',
 		load: {
 			order: 'pre',
-			filter: { id: /^\0astro:data-layer-content$/ },
-			async handler() {
-				const file = oneFileStore();
-				if (!file) return null;
-				let json: string;
+			filter: { id: [/^\0astro:data-layer-content$/, STORE_PART] },
+			async handler(id) {
+				const { oneFile, partsFolder } = files() ?? {};
+				const part = STORE_PART.exec(id)?.[1];
+				if (part !== undefined) {
+					const file = partsFolder && new URL(part, partsFolder);
+					const version = file && (await fileVersion(file));
+					if (!file || !version) return null;
+					return { code: fileModule(file, { json: false, version }), map: { mappings: '' } };
+				}
+				const version = oneFile && (await fileVersion(oneFile));
+				if (!oneFile || !version) return null;
 				try {
-					json = await readFile(file, 'utf8');
-					JSON.parse(json);
+					JSON.parse(await readFile(oneFile, 'utf8'));
 				} catch {
 					return null;
 				}
 				return {
-					code: `export default JSON.parse(${joinedLiterals(json)})`,
+					code: fileModule(oneFile, { json: true, version }),
 					map: { mappings: '' },
 					// As Astro marks it: content data, left out of the pages' dependency hashes.
 					meta: CONTENT_DATA_META,
 				};
-			},
-		},
-		transform: {
-			filter: { id: /^\0astro:data-layer-content-chunk:/ },
-			handler(code) {
-				const rewritten = chunkModule(code);
-				return rewritten === undefined ? null : { code: rewritten, map: { mappings: '' } };
 			},
 		},
 	};

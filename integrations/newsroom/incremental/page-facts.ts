@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -71,11 +72,11 @@ export function createPageFacts(): PageFacts {
 		return entry;
 	};
 	const readPage = async (path: string): Promise<Recorded> => {
-		const status = await fileStatus(path);
+		const status = fileStatus(path);
 		const kept = recorded.get(path);
 		if (kept && status !== undefined && kept.status === status) return kept;
 		opened++;
-		const html = await readFile(path, 'utf8');
+		const html = readFileSync(path, 'utf8');
 		const readable = path.endsWith(`${VARIANTS_ROUTE}/index.html`) ? html : withoutRecentPosts(html);
 		const facts: Facts = {};
 		for (const reader of readers) facts[reader.name] = shared(reader.read(readable ?? html));
@@ -128,7 +129,7 @@ export function createPageFacts(): PageFacts {
 					const indexOf = (value: unknown) => values.get(value) ?? values.set(value, values.size).size - 1;
 					const statuses = await inParallel([...pagesRead], async ([path, entry]) => {
 						const kept = await entry.catch(() => undefined);
-						return kept?.status ? await fileStatus(path) : undefined;
+						return kept?.status ? fileStatus(path) : undefined;
 					});
 					for (const [i, [path, entry]] of [...pagesRead].entries()) {
 						const kept = await entry.catch(() => undefined);
@@ -155,9 +156,12 @@ interface PageRecord {
 	pages: [path: string, status: string, facts: number[]][];
 }
 
-/** A page's file status as one string, or `undefined` when it is gone. */
-async function fileStatus(path: string): Promise<string | undefined> {
-	const status = await stat(path, { bigint: true }).catch(() => undefined);
+/**
+ * A page's file status as one string, or `undefined` when it is gone. Synchronous: the status of 60 000 pages is
+ * asked twice a build, and each answer takes less time than a promise's round trip through libuv's threads.
+ */
+function fileStatus(path: string): string | undefined {
+	const status = statSync(path, { bigint: true, throwIfNoEntry: false });
 	return status && `${status.size}:${status.mtimeNs}:${status.ctimeNs}:${status.ino}:${status.dev}`;
 }
 

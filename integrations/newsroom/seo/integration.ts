@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
 import { injectRoutes, removeArtefact, withHooks } from '../core/wiring.ts';
-import { sitemapItem, type SeoData } from './sitemaps.ts';
+import { inSitemapOrder, sitemapItem, type SeoData } from './sitemaps.ts';
 
 /** The artefact the seo-data route writes and `astro:build:done` reads, then deletes. */
 const SEO_DATA = '_newsroom/seo-data.json';
@@ -83,7 +83,12 @@ export function seoIntegration({ unlisted = [] }: { unlisted?: readonly string[]
 		hooks: Object.fromEntries(
 			Object.entries(siteMap.hooks).map(([name, hook]) => [
 				name,
-				(params: unknown) => (ownSitemap ? undefined : (hook as (params: unknown) => unknown)(params)),
+				(params: { pages?: { pathname: string }[] }) => {
+					if (ownSitemap) return undefined;
+					// In the order the sitemap sorts them: its sort then costs n comparisons, not n log n.
+					const ordered = name === 'astro:build:done' && params.pages ? { ...params, pages: inSitemapOrder(params.pages) } : params;
+					return (hook as (params: unknown) => unknown)(ordered);
+				},
 			]),
 		),
 	});
