@@ -104,11 +104,14 @@ describe('the content store’s module, read from Astro’s file when pages are 
 		}
 	});
 
-	it('knows where each storage keeps the store', () => {
-		const config = (collectionStorage?: 'chunked' | 'single-file') =>
-			({ cacheDir: new URL('file:///site/node_modules/.astro/'), experimental: { collectionStorage } }) as unknown as AstroConfig;
+	it('knows where each storage keeps the store, and leaves it bundled for a site with an adapter', () => {
+		const config = (collectionStorage?: 'chunked' | 'single-file', adapter?: { name: string }) =>
+			({ cacheDir: new URL('file:///site/node_modules/.astro/'), experimental: { collectionStorage }, adapter }) as unknown as AstroConfig;
 		expect(storeFilesOf(config())).toEqual({ oneFile: new URL('file:///site/node_modules/.astro/data-store.json') });
-		expect(storeFilesOf(config('single-file')).oneFile?.href).toBe('file:///site/node_modules/.astro/data-store.json');
+		expect(storeFilesOf(config('single-file'))?.oneFile?.href).toBe('file:///site/node_modules/.astro/data-store.json');
 		expect(storeFilesOf(config('chunked'))).toEqual({ partsFolder: new URL('file:///site/node_modules/.astro/data-store/') });
+		// Cloudflare's adapter prerenders pages in workerd, which cannot read the build's files.
+		expect(storeFilesOf(config(undefined, { name: '@astrojs/cloudflare' }))).toBeUndefined();
+		expect(storeFilesOf(config('chunked', { name: '@astrojs/node' }))).toBeUndefined();
 	});
 });

@@ -1,6 +1,5 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { AstroConfig } from 'astro';
 import type { Plugin } from 'vite';
 import { CONTENT_DATA_META } from '../core/wiring.ts';
@@ -67,7 +66,13 @@ export interface StoreFiles {
 	partsFolder?: URL;
 }
 
-export function storeFilesOf(config: AstroConfig): StoreFiles {
+/**
+ * The store's files for prerendered pages to read, or `undefined` when the site has an adapter: an adapter's
+ * prerenderer may render pages outside Node, where no file can be read (Cloudflare's runs them in workerd), and
+ * Astro would then give pages an empty store without a word. Such sites keep Astro's bundled store.
+ */
+export function storeFilesOf(config: AstroConfig): StoreFiles | undefined {
+	if (config.adapter) return undefined;
 	const storage = config.experimental.collectionStorage;
 	return storage === undefined || storage === 'single-file'
 		? { oneFile: new URL('data-store.json', config.cacheDir) }
@@ -106,8 +111,8 @@ const STORE_PART = /^\0astro:data-layer-content-chunk:([a-f0-9]{16}\.txt)\.mjs$/
  * it system time, in `LiteralBuffer::AddTwoByteChar`; a bare Astro site pays it too. Read from the file, the store is
  * neither bundled, written into the bundle, compiled nor kept as source text while pages render.
  *
- * Only where pages are prerendered, in the build that wrote the file: an on-demand page (the `ssr` environment)
- * keeps the store in its bundle, which is all a server has. The one file is made sure to be JSON first, as Astro's
+ * Only where pages are prerendered, in the build that wrote the file, without an adapter (`storeFilesOf`): an
+ * on-demand page (the `ssr` environment) keeps the store in its bundle, which is all a server has. The one file is made sure to be JSON first, as Astro's
  * own load does (the module's errors would be hidden: Astro reads an empty store when the module fails); whatever
  * is not as expected (no file, a file that is not JSON) is left to Astro's load, which says what is wrong.
  */
