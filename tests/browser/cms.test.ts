@@ -190,7 +190,10 @@ describe('the CMS at /admin/', () => {
 		const path = join(articles, '2026/01/albania-visa-free-destination.md');
 		const before = await readFile(path, 'utf8');
 		await admin.goto(`${server.origin}/admin/#/collections/articles`);
-		await admin.getByText('Albania Emerges as the Hot', { exact: false }).click();
+		// The editor finds it in the list, and opens it. Opened by its address rather than by a click: on a loaded
+		// machine Decap renders the list again as entries arrive, and a click kept finding the card detached (CI).
+		await admin.getByText('Albania Emerges as the Hot', { exact: false }).waitFor();
+		await admin.goto(`${server.origin}/admin/#/collections/articles/entries/2026/01/albania-visa-free-destination`);
 		const headline = admin.getByLabel('Headline');
 		await expect.poll(() => headline.inputValue()).toContain('Albania Emerges');
 		await headline.fill('Albania Emerges as the “Visa-Free” Alternative for Wanderers');
